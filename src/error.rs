@@ -1,0 +1,145 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error building an [`Extractor`](crate::Extractor): a gazetteer file
+/// that cannot be read or holds a value the loader rejects.
+///
+/// The message names the file, the line (1-based), the column where it
+/// applies, and the value at fault. Nothing is half-loaded: a failed
+/// [`build`](crate::ExtractorBuilder::build) leaves no extractor behind.
+///
+/// ```
+/// let err = namyab::Extractor::builder()
+///     .add_gazetteer_str("mine.tsv", "id\ttype\tfa\nfoo\tPLANET\tزحل\n")
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "mine.tsv:2: column `type`: unknown entity type `PLANET` (expected PERSON, GPE, LOC, ORG, FAC, NORP or EVENT)"
+/// );
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("{location}{detail}")]
+pub struct Error {
+    location: Location,
+    detail: Detail,
+}
+
+#[derive(Debug)]
+struct Location {
+    file: String,
+    line: Option<usize>,
+    column: Option<String>,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(column) = &self.column {
+            write!(f, "column `{column}`: ")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Detail {
+    #[error("cannot read the file: {0}")]
+    Io(#[source] std::io::Error),
+    #[error("the file is not valid UTF-8 (first bad byte at offset {0})")]
+    NotUtf8(usize),
+    #[error("no header line (expected a line naming the columns, such as `id\\ttype\\tfa\\tar`)")]
+    NoHeader,
+    #[error("unknown column `{0}`")]
+    UnknownColumn(String),
+    #[error("column `{0}` appears twice in the header")]
+    DuplicateColumn(String),
+    #[error("the header lacks the required column `{0}`")]
+    MissingColumn(&'static str),
+    #[error("the header names no name column (`fa`, `ar` or `latin`)")]
+    NoNameColumn,
+    #[error("{found} cells where the header has {expected}")]
+    CellCount { found: usize, expected: usize },
+    #[error("empty id")]
+    EmptyId,
+    #[error("id `{0}` is not snake case ASCII (a-z, 0-9 and single `_`)")]
+    BadId(String),
+    #[error("unknown entity type `{0}` (expected PERSON, GPE, LOC, ORG, FAC, NORP or EVENT)")]
+    UnknownType(String),
+    #[error("entity `{0}` has no name")]
+    NoNames(String),
+    #[error("empty name in `{0}` (two `|` with nothing between, or only a marker)")]
+    EmptyName(String),
+    #[error("name `{name}` folds to nothing")]
+    NameFoldsToNothing { name: String },
+    #[error("malformed marker in `{0}` (expected `NAME [cue:CLASS]`)")]
+    BadMarker(String),
+    #[error("unknown cue class `{class}` in `{name}` (classes are defined in cues.tsv)")]
+    UnknownCueClass { class: String, name: String },
+    #[error("unknown flag `{0}` (expected `known` or `nopartial`)")]
+    UnknownFlag(String),
+    #[error("duplicate id `{id}` (first defined at {first})")]
+    DuplicateId { id: String, first: String },
+    #[error("`{value}` is not the id of any loaded entity")]
+    UnresolvedId { value: String },
+    #[error("name `{name}` of `{id}` is also a name of `{other}` ({other_at}), of the same type {kind}; mark one with [cue:CLASS]")]
+    NameClash {
+        name: String,
+        id: String,
+        other: String,
+        other_at: String,
+        kind: &'static str,
+    },
+    #[error("malformed role `{0}` (expected ROLE@ID:FROM..TO)")]
+    BadRole(String),
+    #[error("bad date `{0}` (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    BadDate(String),
+    #[error("role `{0}` ends before it starts")]
+    RoleDatesOrder(String),
+    #[error("malformed line: {0}")]
+    Malformed(String),
+    #[error("invalid pattern: {0}")]
+    Pattern(String),
+}
+
+impl Error {
+    pub(crate) fn new(file: &str, line: Option<usize>, column: Option<&str>, detail: Detail) -> Error {
+        Error {
+            location: Location {
+                file: file.to_string(),
+                line,
+                column: column.map(str::to_string),
+            },
+            detail,
+        }
+    }
+
+    pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Error {
+        Error::new(&display_path(path), None, None, Detail::Io(err))
+    }
+
+    /// The file the error is about, as it was named to the builder.
+    pub fn file(&self) -> &str {
+        &self.location.file
+    }
+
+    /// The 1-based line the error is about, where there is one.
+    pub fn line(&self) -> Option<usize> {
+        self.location.line
+    }
+
+    /// The column (header name) the error is about, where there is one.
+    pub fn column(&self) -> Option<&str> {
+        self.location.column.as_deref()
+    }
+}
+
+pub(crate) fn display_path(path: &std::path::Path) -> String {
+    PathBuf::from(path).display().to_string()
+}

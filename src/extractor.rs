@@ -1,0 +1,307 @@
+//! The extractor and its builder.
+
+use crate::dates::{Dates, DEFAULT_DATES};
+use crate::error::{Detail, Error};
+use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
+use crate::output::{EntityType, Extraction};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::path::{Path, PathBuf};
+
+/// Extracts entities (and, in time, relations) from Persian and Arabic text,
+/// with a set of gazetteers built once.
+///
+/// [`extract`](crate::extract) uses one built from the default gazetteers;
+/// build your own with [`Extractor::builder`] to add or replace entries.
+/// An `Extractor` is `Send + Sync`: share one across threads.
+///
+/// ```
+/// let ex = namyab::Extractor::builder()
+///     .add_gazetteer_str(
+///         "mine.tsv",
+///         "id\ttype\tfa\tar\taffiliation\n\
+///          ganja\tGPE\tگنجه\tكنجة|گنجه\tazerbaijan\n",
+///     )
+///     .build()
+///     .unwrap();
+/// let text = "دیدار در گنجه";
+/// let x = ex.extract(text);
+/// assert_eq!(x.entities.len(), 1);
+/// assert_eq!(x.entities[0].id.as_deref(), Some("ganja"));
+/// assert_eq!(&text[x.entities[0].span.range()], "گنجه");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    pub(crate) compiled: Compiled,
+    pub(crate) automaton: AhoCorasick,
+    pub(crate) cues: Cues,
+    pub(crate) affixes: Affixes,
+    pub(crate) dates: Dates,
+}
+
+/// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
+/// any files, strings or entries added. An added entity whose id is already
+/// a default replaces the default one; ids must be unique among the added.
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    defaults: bool,
+    sources: Vec<SourceSpec>,
+}
+
+#[derive(Debug, Clone)]
+enum SourceSpec {
+    File(PathBuf),
+    Str { name: String, text: String },
+    Entry(GazetteerEntry),
+}
+
+/// One entity added to a builder in code, rather than from a file.
+///
+/// ```
+/// use namyab::{EntityType, Extractor, GazetteerEntry};
+/// let ex = Extractor::builder()
+///     .add_entry(
+///         GazetteerEntry::new("ruben_vardanyan", EntityType::Person)
+///             .name("روبن واردانیان")
+///             .name("روبن فاردانيان")
+///             .affiliation("armenia"),
+///     )
+///     .build()
+///     .unwrap();
+/// let x = ex.extract("وروبن فاردانيان");
+/// assert_eq!(x.entities[0].id.as_deref(), Some("ruben_vardanyan"));
+/// assert_eq!(x.entities[0].span.start, 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct GazetteerEntry {
+    id: String,
+    kind: EntityType,
+    names: Vec<String>,
+    affiliation: Option<String>,
+    metonym_of: Option<String>,
+    known: bool,
+}
+
+impl GazetteerEntry {
+    /// A new entry with an id and a type (any type but `Date`, which is
+    /// recognised by rule).
+    pub fn new(id: impl Into<String>, kind: EntityType) -> GazetteerEntry {
+        GazetteerEntry {
+            id: id.into(),
+            kind,
+            names: Vec::new(),
+            affiliation: None,
+            metonym_of: None,
+            known: false,
+        }
+    }
+
+    /// Adds a name, as in a file cell: it may end with `[cue:CLASS]`.
+    pub fn name(mut self, name: impl Into<String>) -> GazetteerEntry {
+        self.names.push(name.into());
+        self
+    }
+
+    /// Sets the state or organisation the entity belongs to.
+    pub fn affiliation(mut self, id: impl Into<String>) -> GazetteerEntry {
+        self.affiliation = Some(id.into());
+        self
+    }
+
+    /// Sets the state a capital stands for.
+    pub fn metonym_of(mut self, id: impl Into<String>) -> GazetteerEntry {
+        self.metonym_of = Some(id.into());
+        self
+    }
+
+    /// Marks a person whose surname alone names them anywhere.
+    pub fn known(mut self) -> GazetteerEntry {
+        self.known = true;
+        self
+    }
+
+    fn into_record(self, index: usize) -> Result<Record, Error> {
+        let file = format!("<entry {} `{}`>", index + 1, self.id);
+        let err = |col: &str, d: Detail| Error::new(&file, None, Some(col), d);
+        if self.kind == EntityType::Date {
+            return Err(err("type", Detail::UnknownType("DATE".into())));
+        }
+        let mut names = Vec::new();
+        for n in &self.names {
+            let lang = if n.chars().any(|c| c.is_ascii_alphabetic()) { Lang::Latin } else { Lang::Fa };
+            names.push(gazetteer::parse_name(n, lang).map_err(|d| err("name", d))?);
+        }
+        if names.is_empty() {
+            return Err(err("name", Detail::NoNames(self.id.clone())));
+        }
+        gazetteer::check_id(&self.id).map_err(|d| err("id", d))?;
+        Ok(Record {
+            id: self.id,
+            kind: self.kind,
+            names,
+            affiliation: self.affiliation,
+            metonym_of: self.metonym_of,
+            roles: Vec::new(),
+            known: self.known,
+            nopartial: false,
+            origin: Origin { file, line: 0 },
+        })
+    }
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder::new()
+    }
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default gazetteers and nothing added.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder {
+            defaults: true,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Whether to load the default gazetteers (on by default). With them
+    /// off, only what is added is known (cue phrases, affixes and date words
+    /// stay the defaults).
+    pub fn defaults(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a gazetteer file (format: `gazetteers/README.md`), read at
+    /// [`build`](Self::build).
+    pub fn add_gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut ExtractorBuilder {
+        self.sources.push(SourceSpec::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds gazetteer text; `name` stands for the file in error messages.
+    pub fn add_gazetteer_str(&mut self, name: impl Into<String>, text: impl Into<String>) -> &mut ExtractorBuilder {
+        self.sources.push(SourceSpec::Str {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Adds one entity.
+    pub fn add_entry(&mut self, entry: GazetteerEntry) -> &mut ExtractorBuilder {
+        self.sources.push(SourceSpec::Entry(entry));
+        self
+    }
+
+    /// Loads and checks everything and builds the automaton. Fails on the
+    /// first error, naming the file, line, column and value; nothing is
+    /// half-loaded.
+    pub fn build(&self) -> Result<Extractor, Error> {
+        let cues = Cues::parse(gazetteer::DEFAULT_CUES.0, gazetteer::DEFAULT_CUES.1)?;
+        let affixes = Affixes::parse(gazetteer::DEFAULT_AFFIXES.0, gazetteer::DEFAULT_AFFIXES.1)?;
+        let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
+        let mut records = Vec::new();
+        if self.defaults {
+            for (name, text) in gazetteer::DEFAULT_FILES {
+                records.extend(gazetteer::parse_entities(name, text)?);
+            }
+        }
+        let mut added = Vec::new();
+        for (i, source) in self.sources.iter().enumerate() {
+            match source {
+                SourceSpec::File(path) => {
+                    let text = read_utf8(path)?;
+                    added.extend(gazetteer::parse_entities(&crate::error::display_path(path), &text)?);
+                }
+                SourceSpec::Str { name, text } => added.extend(gazetteer::parse_entities(name, text)?),
+                SourceSpec::Entry(e) => added.push(e.clone().into_record(i)?),
+            }
+        }
+        if !added.is_empty() {
+            let replaced: std::collections::HashSet<&str> = added.iter().map(|r| r.id.as_str()).collect();
+            records.retain(|r| !replaced.contains(r.id.as_str()));
+            records.extend(added);
+        }
+        let compiled = gazetteer::compile(records, &cues, &affixes)?;
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&compiled.patterns)
+            .map_err(|e| Error::new("<automaton>", None, None, Detail::Pattern(e.to_string())))?;
+        Ok(Extractor {
+            compiled,
+            automaton,
+            cues,
+            affixes,
+            dates,
+        })
+    }
+}
+
+fn read_utf8(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            &crate::error::display_path(path),
+            None,
+            None,
+            Detail::NotUtf8(e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
+impl Extractor {
+    /// A builder, starting from the default gazetteers.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// Extracts entities from `text`. Never panics; an empty text gives an
+    /// empty result.
+    ///
+    /// ```
+    /// let text = "اتفق رئيس الوزراء الأرمني نيكول باشينيان والرئيس الأذربيجاني إلهام علييف";
+    /// let x = namyab::extract(text);
+    /// let got: Vec<(&str, &str)> = x.entities.iter().map(|e| (e.entity_type.as_str(), e.text.as_str())).collect();
+    /// assert_eq!(got, [
+    ///     ("NORP", "الأرمني"), ("PERSON", "نيكول باشينيان"),
+    ///     ("NORP", "الأذربيجاني"), ("PERSON", "إلهام علييف"),
+    /// ]);
+    /// assert_eq!(x.entities[1].id.as_deref(), Some("nikol_pashinyan"));
+    /// assert_eq!((x.entities[1].span.char_start, x.entities[1].span.char_end), (26, 40));
+    /// ```
+    pub fn extract(&self, text: &str) -> Extraction {
+        Extraction {
+            entities: crate::resolve::entities(self, text),
+            relations: Vec::new(),
+        }
+    }
+
+    /// Number of entities loaded.
+    pub fn entity_count(&self) -> usize {
+        self.compiled.records.len()
+    }
+
+    /// Number of distinct folded name variants in the automaton.
+    pub fn variant_count(&self) -> usize {
+        self.compiled.patterns.len()
+    }
+
+    /// Heap memory held by the automaton, in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage()
+            + self.compiled.patterns.iter().map(|p| p.capacity()).sum::<usize>()
+            + self.compiled.refs.iter().map(|r| r.capacity() * std::mem::size_of::<gazetteer::VariantRef>()).sum::<usize>()
+    }
+
+    /// Every `(id, type, folded variant)` the extractor matches, in pattern
+    /// order: what `namyab gazetteer dump` prints.
+    pub fn variants(&self) -> impl Iterator<Item = (&str, EntityType, &str)> + '_ {
+        self.compiled.patterns.iter().zip(&self.compiled.refs).flat_map(move |(p, refs)| {
+            refs.iter().map(move |r| {
+                let rec = &self.compiled.records[r.entity as usize];
+                (rec.id.as_str(), rec.kind, p.as_str())
+            })
+        })
+    }
+}

@@ -1,0 +1,117 @@
+//! # namyab (نام‌یاب, "name finder")
+//!
+//! Reads Persian and Arabic news and finds who and what is named: people,
+//! states, cities, regions, organisations, news agencies, nationalities,
+//! dates; each mention typed, linked to a canonical id, and placed by exact
+//! offsets into the **original** text.
+//!
+//! ## Examples
+//!
+//! ```
+//! let text = "«سرگئی لاوروف» وزیر امور خارجه روسیه و جیحون بایراموف روز دوشنبه تلفنی گفت و گو کردند.";
+//! let x = namyab::extract(text);
+//! let found: Vec<(&str, Option<&str>, &str)> = x
+//!     .entities
+//!     .iter()
+//!     .map(|e| (e.entity_type.as_str(), e.id.as_deref(), &text[e.span.range()]))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("PERSON", Some("sergey_lavrov"), "سرگئی لاوروف"),
+//!     ("GPE", Some("russia"), "روسیه"),
+//!     ("PERSON", Some("jeyhun_bayramov"), "جیحون بایراموف"),
+//!     ("DATE", None, "دوشنبه"),
+//! ]);
+//! // byte offsets into the original text, and char offsets for the JSON
+//! assert_eq!(x.entities[0].span.start, 2);
+//! assert_eq!(x.entities[0].span.char_start, 1);
+//! ```
+//!
+//! ## Offsets
+//!
+//! Every [`Span`] is a half-open byte range into the text as given, on char
+//! boundaries, so `&text[span.range()]` is the mention as written (with its
+//! ZWNJ, harakat and Arabic letters intact), plus the same range in chars
+//! (`char_start`, `char_end`) as Python and the gold files count. Attached
+//! Arabic proclitics, Persian plural suffixes, descriptors and quotes stay
+//! outside: `وعلييف` → `علييف`, `ارمنی‌ها` → `ارمنی`, `خبرگزاری «تاس»` → `تاس`.
+//!
+//! ## Normalization
+//!
+//! Matching runs on one context-free fold of the text, the same fold the
+//! gazetteer names go through (see [`normalize`]):
+//!
+//! | input | folded to |
+//! |---|---|
+//! | `ي` `ى` `ئ` | `ی` |
+//! | `ك` `ڪ` | `ک` |
+//! | `ة` `ۀ` `ە` `ھ` | `ه` |
+//! | `أ` `إ` `آ` `ٱ` | `ا` |
+//! | `ؤ` | `و` |
+//! | harakat and marks U+064B–U+065F, U+0670; tatweel U+0640 | removed |
+//! | ZWNJ, ZWJ, bidi controls (U+200E/F, U+061C, U+202A–E, U+2066–9), BOM | removed |
+//! | NBSP and every other Unicode space or line break | one space per run |
+//! | Persian `۰`–`۹` and Arabic-Indic `٠`–`٩` digits | ASCII digits |
+//! | Arabic presentation forms U+FB50–U+FDFF, U+FE70–U+FEFF | base letters (compatibility decomposition of those characters only) |
+//! | Latin capitals | lower case |
+//!
+//! ## Gazetteers
+//!
+//! The default gazetteers (`gazetteers/*.tsv`, format in
+//! `gazetteers/README.md`) are compiled in and built once, on first use.
+//! [`Extractor::builder`] adds files, strings or single entries, and can
+//! turn the defaults off; loading errors name the file, line, column and
+//! value at fault.
+//!
+//! ## Crate features
+//!
+//! - `cli` (default): the `namyab` command-line tool (`clap`, `serde_json`).
+//!   Library users can turn it off with `default-features = false`.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod dates;
+mod error;
+mod extractor;
+mod gazetteer;
+mod normalize;
+mod output;
+mod relations;
+mod resolve;
+
+pub use error::Error;
+pub use extractor::{Extractor, ExtractorBuilder, GazetteerEntry};
+pub use normalize::{normalize, Normalized};
+pub use output::{Entity, EntityType, Extraction, Span};
+pub use relations::{Modality, Relation, RelationType, Status};
+
+use once_cell::sync::Lazy;
+
+static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
+    Extractor::builder()
+        .build()
+        .expect("the default gazetteers compiled into namyab are valid (checked by its test suite)")
+});
+
+/// Extracts entities from `text` with the default gazetteers (built once,
+/// on first use). Never panics; an empty text gives an empty result.
+///
+/// ```
+/// let text = "وعقد باشينيان وعلييف اجتماعاً في بروكسل";
+/// let x = namyab::extract(text);
+/// let spans: Vec<&str> = x.entities.iter().map(|e| &text[e.span.range()]).collect();
+/// assert_eq!(spans, ["باشينيان", "علييف", "بروكسل"]);
+/// assert_eq!(x.entities[1].span.start, 28); // after the joined و
+/// assert!(namyab::extract("").entities.is_empty());
+/// ```
+pub fn extract(text: &str) -> Extraction {
+    DEFAULT.extract(text)
+}
+
+/// The extractor [`extract`] uses, built from the default gazetteers.
+pub fn default_extractor() -> &'static Extractor {
+    &DEFAULT
+}
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,0 +1,251 @@
+//! The `namyab` command-line tool.
+//!
+//! ```text
+//! namyab extract [--format json|jsonl|text] [--gazetteer FILE]... [--lossy] [FILE...]
+//! namyab gazetteer dump [--gazetteer FILE]...
+//! namyab gazetteer check FILE...
+//! ```
+//!
+//! Exit codes: 0 success (also when the reader of stdout went away, as with
+//! `| head`); 1 some input could not be read (the others are still
+//! processed); 2 bad usage; 3 a gazetteer file is invalid.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use namyab::{Extraction, Extractor};
+use serde::Serialize;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "namyab", version, about = "Named entities in Persian and Arabic news, with exact offsets")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities from files (or standard input when none is given).
+    Extract {
+        /// Output format: `json` (one pretty object per input), `jsonl` (one
+        /// line per input, with a `file` field) or `text` (one entity per
+        /// line, for a person to read).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Also load this gazetteer file (repeatable).
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
+        /// Replace invalid UTF-8 bytes with U+FFFD instead of failing.
+        #[arg(long)]
+        lossy: bool,
+        /// Input files; `-` or none for standard input.
+        files: Vec<PathBuf>,
+    },
+    /// Inspect or check gazetteers.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazetteerCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Print every matched variant as TSV: `id`, `type`, `surface`.
+    Dump {
+        /// Also load this gazetteer file (repeatable).
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
+    },
+    /// Check gazetteer files (loaded with the defaults, whose ids they may
+    /// name); prints a summary, or the first error with file and line.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Text,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    file: &'a str,
+    #[serde(flatten)]
+    extraction: &'a Extraction,
+}
+
+const EXIT_INPUT: u8 = 1;
+const EXIT_GAZETTEER: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("namyab: cannot write the output: {e}");
+            ExitCode::from(EXIT_INPUT)
+        }
+        Err(Failure::Gazetteer(e)) => {
+            eprintln!("namyab: {e}");
+            ExitCode::from(EXIT_GAZETTEER)
+        }
+    }
+}
+
+enum Failure {
+    BrokenPipe,
+    Io(io::Error),
+    Gazetteer(namyab::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Io(e)
+        }
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Failure {
+        match e.io_error_kind() {
+            Some(kind) => Failure::from(io::Error::from(kind)),
+            None => Failure::Io(io::Error::other(e)),
+        }
+    }
+}
+
+fn extractor(gazetteers: &[PathBuf]) -> Result<std::borrow::Cow<'static, Extractor>, Failure> {
+    if gazetteers.is_empty() {
+        return Ok(std::borrow::Cow::Borrowed(namyab::default_extractor()));
+    }
+    let mut b = Extractor::builder();
+    for g in gazetteers {
+        b.add_gazetteer_file(g);
+    }
+    b.build().map(std::borrow::Cow::Owned).map_err(Failure::Gazetteer)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Extract {
+            format,
+            gazetteers,
+            lossy,
+            files,
+        } => {
+            let ex = extractor(&gazetteers)?;
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let mut failed = false;
+            for path in &files {
+                let name = path.display().to_string();
+                let text = match read_input(path, lossy) {
+                    Ok(t) => t,
+                    Err(msg) => {
+                        out.flush()?;
+                        eprintln!("namyab: {name}: {msg}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                let x = ex.extract(&text);
+                write_document(&mut out, format, &name, &x)?;
+            }
+            if failed {
+                ExitCode::from(EXIT_INPUT)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Gazetteer {
+            command: GazetteerCommand::Dump { gazetteers },
+        } => {
+            let ex = extractor(&gazetteers)?;
+            writeln!(out, "id\ttype\tsurface")?;
+            for (id, kind, surface) in ex.variants() {
+                writeln!(out, "{id}\t{kind}\t{surface}")?;
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Gazetteer {
+            command: GazetteerCommand::Check { files },
+        } => {
+            let mut b = Extractor::builder();
+            for f in &files {
+                b.add_gazetteer_file(f);
+            }
+            let ex = b.build().map_err(Failure::Gazetteer)?;
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            writeln!(
+                out,
+                "ok: {} ({} entities and {} variants with the defaults)",
+                names.join(", "),
+                ex.entity_count(),
+                ex.variant_count()
+            )?;
+            ExitCode::SUCCESS
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Reads one input as UTF-8; the error message names what went wrong.
+fn read_input(path: &std::path::Path, lossy: bool) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        if path.is_dir() {
+            return Err("is a directory".to_string());
+        }
+        bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => Err(format!(
+            "not valid UTF-8 (first bad byte at offset {}); use --lossy to replace invalid bytes",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+fn write_document(out: &mut impl Write, format: Format, name: &str, x: &Extraction) -> Result<(), Failure> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &Document { file: name, extraction: x })?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &Document { file: name, extraction: x })?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(out, "# {name}")?;
+            for e in &x.entities {
+                writeln!(
+                    out,
+                    "{}\t{}..{}\t{}\t{}",
+                    e.entity_type,
+                    e.span.char_start,
+                    e.span.char_end,
+                    e.id.as_deref().unwrap_or("-"),
+                    e.text
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,350 @@
+//! Resolution: from raw automaton and DATE matches over the folded text to
+//! the final, non-overlapping entity mentions.
+//!
+//! In order:
+//! 1. **Word boundaries**, checked on every raw match before anything else:
+//!    a name must start and end at a word edge. Arabic proclitics (و ف, then
+//!    ب ل ك) may stand joined before it and stay outside the span
+//!    (`وعلييف` → `علييف`); Persian suffixes may follow it and stay outside
+//!    (`ارمنی‌ها` → `ارمنی`): any listed suffix after a ZWNJ, the plural
+//!    `ها`/`های` also with no ZWNJ, the ezafe `ی` after a final `ا` or `و`.
+//! 2. **Cues**: a name marked `[cue:CLASS]` counts only after a cue phrase of
+//!    that class (`خبرگزاری «تاس»`), after `از`/`و` that follows an accepted
+//!    organisation (`به گزارش مجاهدت از مشرق`), or after a dateline place at
+//!    the start of a line (`بروكسل-سانا`).
+//! 3. **Partial names**: a surname alone counts when the same person is named
+//!    in full anywhere in the text, or the person is flagged `known`.
+//! 4. **Overlaps**: the longest candidate wins; among candidates of the same
+//!    span, a satisfied cue beats a plain name, which beats a derived
+//!    spelling, which beats a surname alone; then the entity loaded first.
+
+use crate::dates::DateMatch;
+use crate::gazetteer::{CuePosition, VariantKind};
+use crate::normalize::Normalized;
+use crate::output::{Entity, EntityType, Span};
+use crate::Extractor;
+use std::collections::BTreeMap;
+
+/// What a candidate mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Name {
+        entity: u32,
+        kind: VariantKind,
+        cue: Option<u16>,
+    },
+    /// Index into the document's DATE matches.
+    Date(u32),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    /// The name's span in the folded text.
+    start: u32,
+    end: u32,
+    /// The start of the word the name stands in: before any proclitic.
+    ext_start: u32,
+    source: Source,
+    keep: bool,
+}
+
+impl Candidate {
+    fn rank(&self) -> u8 {
+        match self.source {
+            Source::Name { cue: Some(_), .. } => 0,
+            Source::Name { kind, .. } => match kind {
+                VariantKind::Explicit => 1,
+                VariantKind::Derived | VariantKind::ElidedArticle => 2,
+                VariantKind::Partial => 3,
+            },
+            Source::Date(_) => 1,
+        }
+    }
+
+    fn entity(&self) -> Option<u32> {
+        match self.source {
+            Source::Name { entity, .. } => Some(entity),
+            Source::Date(_) => None,
+        }
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+/// Quotes, brackets and spaces that may stand between a cue and its name.
+fn is_gap(c: char) -> bool {
+    matches!(c, ' ' | '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '<' | '>')
+}
+
+fn skip_back(s: &str, mut at: usize, gap: impl Fn(char) -> bool) -> usize {
+    while let Some(c) = char_before(s, at) {
+        if !gap(c) {
+            break;
+        }
+        at -= c.len_utf8();
+    }
+    at
+}
+
+/// Left edge of a raw match at `start`: `Some((word start, a ل stands
+/// joined right before the name))`, or `None` when the match starts inside a
+/// word.
+fn left_edge(ex: &Extractor, f: &str, start: usize, name_chars: usize) -> Option<(usize, bool)> {
+    let a = &ex.affixes;
+    let Some(p1) = char_before(f, start) else {
+        return Some((start, false));
+    };
+    if !is_word(p1) {
+        return Some((start, false));
+    }
+    // A clitic joined to a very short name is too likely a word of its own.
+    if name_chars < 3 {
+        return None;
+    }
+    let at1 = start - p1.len_utf8();
+    let edge = |at: usize| char_before(f, at).is_none_or(|c| !is_word(c));
+    if a.proclitic2.contains(&p1) {
+        if edge(at1) {
+            return Some((at1, p1 == 'ل'));
+        }
+        let p0 = char_before(f, at1)?;
+        let at0 = at1 - p0.len_utf8();
+        if a.proclitic1.contains(&p0) && edge(at0) {
+            return Some((at0, p1 == 'ل'));
+        }
+        return None;
+    }
+    if a.proclitic1.contains(&p1) && edge(at1) {
+        return Some((at1, false));
+    }
+    None
+}
+
+/// Whether a raw match ending at `end` ends at a word edge, allowing the
+/// Persian suffixes.
+fn right_edge(ex: &Extractor, text: &str, norm: &Normalized, f: &str, start: usize, end: usize) -> bool {
+    let Some(next) = f[end..].chars().next() else {
+        return true;
+    };
+    if !is_word(next) {
+        return true;
+    }
+    let word_end = f[end..].find(|c: char| !is_word(c)).map_or(f.len(), |i| end + i);
+    let rest = &f[end..word_end];
+    let a = &ex.affixes;
+    if a.suffix_attached.iter().any(|s| s == rest) {
+        return true;
+    }
+    if a.suffix_after_vowel.iter().any(|s| s == rest) && f[..end].ends_with(['ا', 'و']) {
+        return true;
+    }
+    if a.suffix_zwnj.iter().any(|s| s == rest) {
+        let from = norm.to_original(start..end).end;
+        let to = norm.original_start(end);
+        return text.get(from..to).is_some_and(|between| between.contains('\u{200C}'));
+    }
+    false
+}
+
+/// Runs the whole pipeline on `text`.
+pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
+    let norm = crate::normalize::normalize(text);
+    let f = norm.as_str();
+    if f.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut cands: Vec<Candidate> = Vec::new();
+
+    // 1. Raw matches, word edges first.
+    for m in ex.automaton.find_overlapping_iter(f) {
+        let (s, e) = (m.start(), m.end());
+        let refs = &ex.compiled.refs[m.pattern().as_usize()];
+        let name_chars = f[s..e].chars().count();
+        let Some((ext_start, lam)) = left_edge(ex, f, s, name_chars) else {
+            continue;
+        };
+        if !right_edge(ex, text, &norm, f, s, e) {
+            continue;
+        }
+        for r in refs {
+            if r.kind == VariantKind::ElidedArticle && !lam {
+                continue;
+            }
+            cands.push(Candidate {
+                start: s as u32,
+                end: e as u32,
+                ext_start: ext_start as u32,
+                source: Source::Name {
+                    entity: r.entity,
+                    kind: r.kind,
+                    cue: r.cue,
+                },
+                keep: true,
+            });
+        }
+    }
+    let mut dates: Vec<DateMatch> = Vec::new();
+    ex.dates.find(f, &mut dates);
+    for (i, d) in dates.iter().enumerate() {
+        cands.push(Candidate {
+            start: d.start as u32,
+            end: d.end as u32,
+            ext_start: d.start as u32,
+            source: Source::Date(i as u32),
+            keep: true,
+        });
+    }
+    cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank()));
+
+    // 2–3. Cues and partial names.
+    let mut full: Vec<u32> = cands
+        .iter()
+        .filter_map(|c| match c.source {
+            Source::Name { entity, kind, cue: None } if kind != VariantKind::Partial => Some(entity),
+            _ => None,
+        })
+        .collect();
+    full.sort_unstable();
+    full.dedup();
+    for i in 0..cands.len() {
+        let c = cands[i];
+        let Source::Name { entity, kind, cue } = c.source else {
+            continue;
+        };
+        let keep = match (cue, kind) {
+            (Some(class), _) => cue_satisfied(ex, text, &norm, &cands[..i], &c, class),
+            (None, VariantKind::Partial) => ex.compiled.records[entity as usize].known || full.binary_search(&entity).is_ok(),
+            _ => true,
+        };
+        cands[i].keep = keep;
+    }
+    cands.retain(|c| c.keep);
+
+    // 4. Overlaps: longest first.
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rank(), c.start, c.entity().unwrap_or(u32::MAX)));
+    let mut taken: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut accepted: Vec<Candidate> = Vec::new();
+    for c in cands {
+        let (s, e) = (c.ext_start, c.end);
+        let clash_before = taken.range(..e).next_back().is_some_and(|(_, &end)| end > s);
+        if clash_before {
+            continue;
+        }
+        taken.insert(s, e);
+        accepted.push(c);
+    }
+    accepted.sort_by_key(|c| c.start);
+
+    // Output, with char offsets from one walk over the text.
+    let mut out = Vec::with_capacity(accepted.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut advance = |to: usize| {
+        chars += text[byte..to].chars().count();
+        byte = to;
+        chars
+    };
+    for c in accepted {
+        let span = norm.to_original(c.start as usize..c.end as usize);
+        let char_start = advance(span.start);
+        let char_end = advance(span.end);
+        let span = Span {
+            start: span.start,
+            end: span.end,
+            char_start,
+            char_end,
+        };
+        let surface = text[span.range()].to_string();
+        match c.source {
+            Source::Name { entity, .. } => {
+                let r = &ex.compiled.records[entity as usize];
+                out.push(Entity {
+                    id: r.kind.is_linked().then(|| r.id.clone()),
+                    entity_type: r.kind,
+                    text: surface,
+                    span,
+                    affiliation: r.affiliation.clone(),
+                    metonym_of: r.metonym_of.clone(),
+                    value: None,
+                });
+            }
+            Source::Date(i) => out.push(Entity {
+                id: None,
+                entity_type: EntityType::Date,
+                text: surface,
+                span,
+                affiliation: None,
+                metonym_of: None,
+                value: dates[i as usize].value.clone(),
+            }),
+        }
+    }
+    out
+}
+
+/// Whether a cue of `class` licenses the candidate `c`; `earlier` are the
+/// candidates that start before it, with their final `keep`.
+fn cue_satisfied(ex: &Extractor, text: &str, norm: &Normalized, earlier: &[Candidate], c: &Candidate, class: u16) -> bool {
+    let f = norm.as_str();
+    let at = skip_back(f, c.ext_start as usize, is_gap);
+    let phrase_ends_here = |phrase: &str, at: usize| -> Option<usize> {
+        let head = f[..at].strip_suffix(phrase)?;
+        let start = head.len();
+        match char_before(f, start) {
+            Some(p) if is_word(p) => {
+                // `لوكالة` style: a proclitic joined to the cue.
+                let before = char_before(f, start - p.len_utf8());
+                let clitic = ex.affixes.proclitic1.contains(&p) || ex.affixes.proclitic2.contains(&p);
+                (clitic && before.is_none_or(|b| !is_word(b))).then_some(start)
+            }
+            _ => Some(start),
+        }
+    };
+    // An earlier kept candidate of `kind` ending exactly at `end`.
+    let ends_at = |end: usize, kind: EntityType| -> Option<&Candidate> {
+        earlier.iter().rev().take_while(|o| o.start as usize + 1024 > end).find(|o| {
+            o.keep
+                && o.end as usize == end
+                && matches!(o.source, Source::Name { entity, .. } if ex.compiled.records[entity as usize].kind == kind)
+        })
+    };
+    for (cls, position, phrase) in &ex.cues.phrases {
+        if *cls != class {
+            continue;
+        }
+        match position {
+            CuePosition::Before => {
+                if phrase_ends_here(phrase, at).is_some() {
+                    return true;
+                }
+            }
+            CuePosition::Chain => {
+                if let Some(p) = phrase_ends_here(phrase, at) {
+                    let p = skip_back(f, p, |ch| is_gap(ch) || matches!(ch, ',' | '،'));
+                    if ends_at(p, EntityType::Org).is_some() {
+                        return true;
+                    }
+                }
+            }
+            CuePosition::Dateline => {
+                let Some(p) = f[..at].strip_suffix(phrase.as_str()).map(str::len) else {
+                    continue;
+                };
+                let p = skip_back(f, p, |ch| ch == ' ');
+                if let Some(place) = ends_at(p, EntityType::Gpe) {
+                    let orig = norm.original_start(place.ext_start as usize);
+                    let before = text[..orig].trim_end_matches(|ch: char| ch.is_whitespace() && ch != '\n');
+                    if before.is_empty() || before.ends_with('\n') {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
