@@ -79,7 +79,12 @@ impl Dates {
             }
             let number = || -> Result<u32, Error> {
                 cells[1].parse::<u32>().map_err(|_| {
-                    Error::new(file, Some(n), Some("value"), Detail::Malformed(format!("`{}` is not a number", cells[1])))
+                    Error::new(
+                        file,
+                        Some(n),
+                        Some("value"),
+                        Detail::Malformed(format!("`{}` is not a number", cells[1])),
+                    )
                 })
             };
             for raw in cells[2].split('|') {
@@ -101,7 +106,12 @@ impl Dates {
                         };
                         let m = number()?;
                         if !(1..=12).contains(&m) {
-                            return Err(Error::new(file, Some(n), Some("value"), Detail::Malformed(format!("month {m} is not 1 to 12"))));
+                            return Err(Error::new(
+                                file,
+                                Some(n),
+                                Some("value"),
+                                Detail::Malformed(format!("month {m} is not 1 to 12")),
+                            ));
                         }
                         months.insert(folded.clone(), (cal, m));
                         if strict {
@@ -134,17 +144,14 @@ impl Dates {
         let month = alternation(month_forms);
         let strict = alternation(strict_forms);
         let year = "[0-9]{4}";
-        let full = format!(
-            "(?:{day} (?:{joiner} )?)?{month}(?: {year})?|{day} (?:{joiner} )?{strict}(?: {year})?|{strict} {year}"
-        );
+        let full = format!("(?:{day} (?:{joiner} )?)?{month}(?: {year})?|{day} (?:{joiner} )?{strict}(?: {year})?|{strict} {year}");
         let any = format!(
-            r"\b(?:{full}|{weekdays}|{relative}|(?:19|20)[0-9]{{2}})\b",
+            r"\b(?:{clitics})(?P<d>{full}|{weekdays}|{relative}|(?:19|20)[0-9]{{2}})\b",
+            clitics = "[وف]?[بلک]?",
             weekdays = alternation(weekdays),
             relative = alternation(relative),
         );
-        let parts = format!(
-            r"^(?:(?P<day>{day}) (?:{joiner} )?)?(?P<month>{month}|{strict})(?: (?P<year>{year}))?$"
-        );
+        let parts = format!(r"^(?:(?P<day>{day}) (?:{joiner} )?)?(?P<month>{month}|{strict})(?: (?P<year>{year}))?$");
         let solar_year = format!(r"\b{} (1[34][0-9]{{2}})\b", alternation(year_cues));
         let compile = |p: &str| Regex::new(p).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())));
         Ok(Dates {
@@ -156,9 +163,11 @@ impl Dates {
         })
     }
 
-    /// Every DATE in the folded text, in order of start.
+    /// Every DATE in the folded text, in order of start. An Arabic
+    /// proclitic joined to the first word (`وأيار 2023`) stays outside.
     pub(crate) fn find(&self, folded: &str, out: &mut Vec<DateMatch>) {
-        for m in self.any.find_iter(folded) {
+        for c in self.any.captures_iter(folded) {
+            let Some(m) = c.name("d") else { continue };
             out.push(DateMatch {
                 start: m.start(),
                 end: m.end(),

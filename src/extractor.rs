@@ -127,7 +127,11 @@ impl GazetteerEntry {
         }
         let mut names = Vec::new();
         for n in &self.names {
-            let lang = if n.chars().any(|c| c.is_ascii_alphabetic()) { Lang::Latin } else { Lang::Fa };
+            let lang = if n.chars().any(|c| c.is_ascii_alphabetic()) {
+                Lang::Latin
+            } else {
+                Lang::Fa
+            };
             names.push(gazetteer::parse_name(n, lang).map_err(|d| err("name", d))?);
         }
         if names.is_empty() {
@@ -277,6 +281,19 @@ impl Extractor {
         }
     }
 
+    /// Number of raw gazetteer matches in the folded `text`, every pattern
+    /// at every position, before word edges, cues and overlaps are resolved:
+    /// the automaton's share of the work, for benchmarks and diagnostics.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let folded = namyab::normalize("قره‌باغ");
+    /// assert!(ex.raw_match_count(folded.as_str()) >= 1);
+    /// ```
+    pub fn raw_match_count(&self, folded: &str) -> usize {
+        self.automaton.find_overlapping_iter(folded).count()
+    }
+
     /// Number of entities loaded.
     pub fn entity_count(&self) -> usize {
         self.compiled.records.len()
@@ -291,7 +308,12 @@ impl Extractor {
     pub fn memory_usage(&self) -> usize {
         self.automaton.memory_usage()
             + self.compiled.patterns.iter().map(|p| p.capacity()).sum::<usize>()
-            + self.compiled.refs.iter().map(|r| r.capacity() * std::mem::size_of::<gazetteer::VariantRef>()).sum::<usize>()
+            + self
+                .compiled
+                .refs
+                .iter()
+                .map(|r| r.capacity() * std::mem::size_of::<gazetteer::VariantRef>())
+                .sum::<usize>()
     }
 
     /// Every `(id, type, folded variant)` the extractor matches, in pattern

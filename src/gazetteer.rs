@@ -215,7 +215,9 @@ pub(crate) fn check_id(id: &str) -> Result<(), Detail> {
     if id.is_empty() {
         return Err(Detail::EmptyId);
     }
-    let ok = id.split('_').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    let ok = id
+        .split('_')
+        .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
     if ok {
         Ok(())
     } else {
@@ -462,6 +464,21 @@ pub(crate) struct VariantRef {
     pub entity: u32,
     pub kind: VariantKind,
     pub cue: Option<u16>,
+    /// The orthographies the pattern comes from, a set of `Lang::bit`s:
+    /// Arabic `روسية` and Persian `روسیه` fold alike but name different
+    /// entities, and the spelling in the text tells which.
+    pub langs: u8,
+}
+
+impl Lang {
+    /// The bit of this language in [`VariantRef::langs`].
+    pub(crate) fn bit(self) -> u8 {
+        match self {
+            Lang::Fa => 1,
+            Lang::Ar => 2,
+            Lang::Latin => 4,
+        }
+    }
 }
 
 /// Records compiled into a pattern table.
@@ -585,15 +602,14 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
         });
         let refs = &mut out.refs[idx];
         match refs.iter_mut().find(|x| x.entity == r.entity && x.cue == r.cue) {
-            Some(x) => x.kind = x.kind.min(r.kind),
+            Some(x) => {
+                x.kind = x.kind.min(r.kind);
+                x.langs |= r.langs;
+            }
             None => refs.push(r),
         }
     };
-    let collides = |variant: &str, entity: u32| -> bool {
-        explicit
-            .get(variant)
-            .is_some_and(|v| v.iter().any(|e| e.entity != entity))
-    };
+    let collides = |variant: &str, entity: u32| -> bool { explicit.get(variant).is_some_and(|v| v.iter().any(|e| e.entity != entity)) };
 
     for (i, r) in records.iter().enumerate() {
         let entity = i as u32;
@@ -601,6 +617,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
         for name in &r.names {
             let folded = fold_name(&name.surface);
             let cue = name.cue.as_deref().and_then(|c| cues.class_index(c));
+            let lang = name.lang.bit();
             add(
                 &mut out,
                 folded.clone(),
@@ -608,25 +625,30 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                     entity,
                     kind: VariantKind::Explicit,
                     cue,
+                    langs: lang,
                 },
             );
-            let mut derived = space_variants(&folded);
+            // (variant, orthography): spacing variants keep the name's own;
+            // Arabic-writer spellings are Arabic.
+            let mut derived: Vec<(String, u8)> = space_variants(&folded).into_iter().map(|v| (v, lang)).collect();
             if letters {
-                let base = derived.clone();
+                let base: Vec<String> = std::iter::once(folded.clone())
+                    .chain(derived.iter().map(|(v, _)| v.clone()))
+                    .collect();
                 for v in base {
-                    derived.extend(letter_variants(&v));
+                    derived.extend(letter_variants(&v).into_iter().map(|v| (v, Lang::Ar.bit())));
                 }
             }
             let mut elided = Vec::new();
-            for v in derived.iter().chain(std::iter::once(&folded)) {
+            for v in derived.iter().map(|(v, _)| v).chain(std::iter::once(&folded)) {
                 if let Some(rest) = v.strip_prefix("ال") {
                     if rest.chars().count() >= 2 {
-                        elided.push(format!("ل{rest}"));
+                        elided.push((format!("ل{rest}"), Lang::Ar.bit()));
                     }
                 }
             }
             for (variants, kind) in [(derived, VariantKind::Derived), (elided, VariantKind::ElidedArticle)] {
-                for v in variants {
+                for (v, langs) in variants {
                     if v == folded {
                         continue;
                     }
@@ -634,15 +656,15 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                         out.dropped.push((r.id.clone(), v));
                         continue;
                     }
-                    add(&mut out, v, VariantRef { entity, kind, cue });
+                    add(&mut out, v, VariantRef { entity, kind, cue, langs });
                 }
             }
             // A person's surname alone.
             if r.kind == EntityType::Person && !r.nopartial && name.cue.is_none() {
                 if let Some((_, last)) = folded.rsplit_once(' ') {
-                    let mut partials = vec![last.to_string()];
-                    partials.extend(letter_variants(last));
-                    for p in partials {
+                    let mut partials = vec![(last.to_string(), lang)];
+                    partials.extend(letter_variants(last).into_iter().map(|v| (v, Lang::Ar.bit())));
+                    for (p, langs) in partials {
                         if p.chars().count() < 3 || affixes.stop_partial.iter().any(|s| *s == p) {
                             continue;
                         }
@@ -657,6 +679,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                                 entity,
                                 kind: VariantKind::Partial,
                                 cue: None,
+                                langs,
                             },
                         );
                     }

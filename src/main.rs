@@ -124,15 +124,14 @@ impl From<serde_json::Error> for Failure {
     }
 }
 
-fn extractor(gazetteers: &[PathBuf]) -> Result<std::borrow::Cow<'static, Extractor>, Failure> {
-    if gazetteers.is_empty() {
-        return Ok(std::borrow::Cow::Borrowed(namyab::default_extractor()));
-    }
+/// Builds the extractor (not the library's lazy default, so that even a bad
+/// built-in gazetteer is an error message rather than a panic).
+fn extractor(gazetteers: &[PathBuf]) -> Result<Extractor, Failure> {
     let mut b = Extractor::builder();
     for g in gazetteers {
         b.add_gazetteer_file(g);
     }
-    b.build().map(std::borrow::Cow::Owned).map_err(Failure::Gazetteer)
+    b.build().map_err(Failure::Gazetteer)
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -205,7 +204,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 fn read_input(path: &std::path::Path, lossy: bool) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         if path.is_dir() {
             return Err("is a directory".to_string());

@@ -213,8 +213,9 @@ fn classify(c: char) -> Fold {
         'ؤ' => Fold::To('و'),
         '\u{064B}'..='\u{065F}' | '\u{0670}' => Fold::Drop(true),
         '\u{0640}' => Fold::Drop(false),
-        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => Fold::Drop(false),
+        '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
+            Fold::Drop(false)
+        }
         '۰'..='۹' => Fold::To(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
         '٠'..='٩' => Fold::To(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
@@ -286,7 +287,10 @@ mod tests {
 
     #[test]
     fn row_invisible_controls() {
-        check("قره\u{200C}باغ\u{200D} \u{200E}a\u{200F}\u{061C}\u{202A}b\u{202E}\u{2066}c\u{2069}\u{FEFF}", "قرهباغ abc");
+        check(
+            "قره\u{200C}باغ\u{200D} \u{200E}a\u{200F}\u{061C}\u{202A}b\u{202E}\u{2066}c\u{2069}\u{FEFF}",
+            "قرهباغ abc",
+        );
     }
 
     #[test]

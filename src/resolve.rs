@@ -32,6 +32,7 @@ enum Source {
         entity: u32,
         kind: VariantKind,
         cue: Option<u16>,
+        langs: u8,
     },
     /// Index into the document's DATE matches.
     Date(u32),
@@ -79,7 +80,10 @@ fn char_before(s: &str, at: usize) -> Option<char> {
 
 /// Quotes, brackets and spaces that may stand between a cue and its name.
 fn is_gap(c: char) -> bool {
-    matches!(c, ' ' | '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '<' | '>')
+    matches!(
+        c,
+        ' ' | '«' | '»' | '"' | '“' | '”' | '„' | '\'' | '‘' | '’' | '(' | ')' | '[' | ']' | '<' | '>'
+    )
 }
 
 fn skip_back(s: &str, mut at: usize, gap: impl Fn(char) -> bool) -> usize {
@@ -184,6 +188,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
                     entity: r.entity,
                     kind: r.kind,
                     cue: r.cue,
+                    langs: r.langs,
                 },
                 keep: true,
             });
@@ -206,7 +211,9 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
     let mut full: Vec<u32> = cands
         .iter()
         .filter_map(|c| match c.source {
-            Source::Name { entity, kind, cue: None } if kind != VariantKind::Partial => Some(entity),
+            Source::Name {
+                entity, kind, cue: None, ..
+            } if kind != VariantKind::Partial => Some(entity),
             _ => None,
         })
         .collect();
@@ -214,7 +221,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
     full.dedup();
     for i in 0..cands.len() {
         let c = cands[i];
-        let Source::Name { entity, kind, cue } = c.source else {
+        let Source::Name { entity, kind, cue, .. } = c.source else {
             continue;
         };
         let keep = match (cue, kind) {
@@ -226,8 +233,33 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
     }
     cands.retain(|c| c.keep);
 
-    // 4. Overlaps: longest first.
-    cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.rank(), c.start, c.entity().unwrap_or(u32::MAX)));
+    // 4. Overlaps: longest first; on the same span, a name spelled in the
+    // mention's own orthography first.
+    let mut script = Script::new(text);
+    let mut keyed: Vec<(Candidate, u8)> = cands
+        .into_iter()
+        .map(|c| {
+            let mismatch = match c.source {
+                Source::Name { langs, .. } => {
+                    let orig = norm.to_original(c.start as usize..c.end as usize);
+                    u8::from(langs & script.of(&text[orig]) == 0)
+                }
+                Source::Date(_) => 0,
+            };
+            (c, mismatch)
+        })
+        .collect();
+    keyed.sort_by_key(|(c, mismatch)| {
+        (
+            std::cmp::Reverse(c.end - c.start),
+            c.rank().min(1),
+            *mismatch,
+            c.rank(),
+            c.start,
+            c.entity().unwrap_or(u32::MAX),
+        )
+    });
+    let cands = keyed.into_iter().map(|(c, _)| c);
     let mut taken: BTreeMap<u32, u32> = BTreeMap::new();
     let mut accepted: Vec<Candidate> = Vec::new();
     for c in cands {
@@ -285,6 +317,60 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
         }
     }
     out
+}
+
+/// The orthography of a mention: Persian (`Lang::Fa` bit) when it has a
+/// letter only Persian uses, Arabic when it has one only Arabic uses,
+/// otherwise the majority of the document (counted once, on demand).
+struct Script<'a> {
+    text: &'a str,
+    document: Option<u8>,
+}
+
+const FA_BIT: u8 = 1;
+const AR_BIT: u8 = 2;
+const LATIN_BIT: u8 = 4;
+const ANY: u8 = 0xff;
+
+impl<'a> Script<'a> {
+    fn new(text: &'a str) -> Script<'a> {
+        Script { text, document: None }
+    }
+
+    fn letters(s: &str) -> (usize, usize) {
+        let (mut fa, mut ar) = (0, 0);
+        for c in s.chars() {
+            match c {
+                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa += 1,
+                'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
+                _ => {}
+            }
+        }
+        (fa, ar)
+    }
+
+    fn decide(fa: usize, ar: usize) -> Option<u8> {
+        match (fa > 0, ar > 0) {
+            (true, false) => Some(FA_BIT),
+            (false, true) => Some(AR_BIT),
+            _ if fa > 2 * ar && fa > 0 => Some(FA_BIT),
+            _ if ar > 2 * fa && ar > 0 => Some(AR_BIT),
+            _ => None,
+        }
+    }
+
+    /// The bits a name's orthography must share with the mention's.
+    fn of(&mut self, mention: &str) -> u8 {
+        let (fa, ar) = Self::letters(mention);
+        if let (true, false) | (false, true) = (fa > 0, ar > 0) {
+            return Self::decide(fa, ar).unwrap_or(ANY) | LATIN_BIT;
+        }
+        let text = self.text;
+        *self.document.get_or_insert_with(|| {
+            let (fa, ar) = Self::letters(text);
+            Self::decide(fa, ar).unwrap_or(ANY) | LATIN_BIT
+        })
+    }
 }
 
 /// Whether a cue of `class` licenses the candidate `c`; `earlier` are the
