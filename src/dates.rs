@@ -145,14 +145,17 @@ impl Dates {
         let strict = alternation(strict_forms);
         let year = "[0-9]{4}";
         let full = format!("(?:{day} (?:{joiner} )?)?{month}(?: {year})?|{day} (?:{joiner} )?{strict}(?: {year})?|{strict} {year}");
+        // No `\b`: a Unicode word boundary keeps the regex crate off its
+        // fast engines. The left edge is a consumed non-word character (or
+        // the start); the right edge is checked after the match.
         let any = format!(
-            r"\b(?:{clitics})(?P<d>{full}|{weekdays}|{relative}|(?:19|20)[0-9]{{2}})\b",
+            r"(?:^|[^\p{{L}}\p{{N}}])(?:{clitics})(?P<d>{full}|{weekdays}|{relative}|(?:19|20)[0-9]{{2}})",
             clitics = "[وف]?[بلک]?",
             weekdays = alternation(weekdays),
             relative = alternation(relative),
         );
         let parts = format!(r"^(?:(?P<day>{day}) (?:{joiner} )?)?(?P<month>{month}|{strict})(?: (?P<year>{year}))?$");
-        let solar_year = format!(r"\b{} (1[34][0-9]{{2}})\b", alternation(year_cues));
+        let solar_year = format!(r"(?:^|[^\p{{L}}\p{{N}}]){} (?P<d>1[34][0-9]{{2}})", alternation(year_cues));
         let compile = |p: &str| Regex::new(p).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())));
         Ok(Dates {
             any: compile(&any)?,
@@ -166,8 +169,12 @@ impl Dates {
     /// Every DATE in the folded text, in order of start. An Arabic
     /// proclitic joined to the first word (`وأيار 2023`) stays outside.
     pub(crate) fn find(&self, folded: &str, out: &mut Vec<DateMatch>) {
+        let ends_word = |end: usize| folded[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         for c in self.any.captures_iter(folded) {
             let Some(m) = c.name("d") else { continue };
+            if !ends_word(m.end()) {
+                continue;
+            }
             out.push(DateMatch {
                 start: m.start(),
                 end: m.end(),
@@ -175,7 +182,7 @@ impl Dates {
             });
         }
         for c in self.solar_year.captures_iter(folded) {
-            if let Some(y) = c.get(1) {
+            if let Some(y) = c.name("d").filter(|y| ends_word(y.end())) {
                 out.push(DateMatch {
                     start: y.start(),
                     end: y.end(),
@@ -290,7 +297,8 @@ mod tests {
 
     #[test]
     fn table() {
-        let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+        let cases: &[Case] = &[
             ("در ۹ نوامبر ۲۰۲۰ امضا شد", &[("9 نوامبر 2020", Some("2020-11-09"))]),
             ("چهارم آبان ۱۳۹۹ بعد", &[("چهارم ابان 1399", Some("2020-10-25"))]),
             ("في الـ 9 من تشرين الثاني 2020", &[("9 من تشرین الثانی 2020", Some("2020-11-09"))]),

@@ -21,8 +21,11 @@ use std::path::PathBuf;
 /// );
 /// ```
 #[derive(Debug, thiserror::Error)]
-#[error("{location}{detail}")]
-pub struct Error {
+#[error("{}{}", .0.location, .0.detail)]
+pub struct Error(Box<Inner>);
+
+#[derive(Debug)]
+struct Inner {
     location: Location,
     detail: Detail,
 }
@@ -110,14 +113,14 @@ pub(crate) enum Detail {
 
 impl Error {
     pub(crate) fn new(file: &str, line: Option<usize>, column: Option<&str>, detail: Detail) -> Error {
-        Error {
+        Error(Box::new(Inner {
             location: Location {
                 file: file.to_string(),
                 line,
                 column: column.map(str::to_string),
             },
             detail,
-        }
+        }))
     }
 
     pub(crate) fn io(path: &std::path::Path, err: std::io::Error) -> Error {
@@ -126,17 +129,17 @@ impl Error {
 
     /// The file the error is about, as it was named to the builder.
     pub fn file(&self) -> &str {
-        &self.location.file
+        &self.0.location.file
     }
 
     /// The 1-based line the error is about, where there is one.
     pub fn line(&self) -> Option<usize> {
-        self.location.line
+        self.0.location.line
     }
 
     /// The column (header name) the error is about, where there is one.
     pub fn column(&self) -> Option<&str> {
-        self.location.column.as_deref()
+        self.0.location.column.as_deref()
     }
 }
 

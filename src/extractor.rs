@@ -4,7 +4,7 @@ use crate::dates::{Dates, DEFAULT_DATES};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
 use crate::output::{EntityType, Extraction};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::path::{Path, PathBuf};
 
 /// Extracts entities (and, in time, relations) from Persian and Arabic text,
@@ -19,15 +19,16 @@ use std::path::{Path, PathBuf};
 ///     .add_gazetteer_str(
 ///         "mine.tsv",
 ///         "id\ttype\tfa\tar\taffiliation\n\
-///          ganja\tGPE\tگنجه\tكنجة|گنجه\tazerbaijan\n",
+///          caucasus_dialogue_forum\tORG\tکانون گفتگوی قفقاز\tمنتدى حوار القوقاز\t\n",
 ///     )
 ///     .build()
 ///     .unwrap();
-/// let text = "دیدار در گنجه";
+/// let text = "نشست کانون‌گفتگوی قفقاز در باکو";
 /// let x = ex.extract(text);
-/// assert_eq!(x.entities.len(), 1);
-/// assert_eq!(x.entities[0].id.as_deref(), Some("ganja"));
-/// assert_eq!(&text[x.entities[0].span.range()], "گنجه");
+/// assert_eq!(x.entities.len(), 2);
+/// assert_eq!(x.entities[0].id.as_deref(), Some("caucasus_dialogue_forum"));
+/// assert_eq!(&text[x.entities[0].span.range()], "کانون‌گفتگوی قفقاز");
+/// assert_eq!(x.entities[1].id.as_deref(), Some("baku"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -147,7 +148,7 @@ impl GazetteerEntry {
             roles: Vec::new(),
             known: self.known,
             nopartial: false,
-            origin: Origin { file, line: 0 },
+            origin: Origin { file, line: None },
         })
     }
 }
@@ -229,7 +230,6 @@ impl ExtractorBuilder {
         let compiled = gazetteer::compile(records, &cues, &affixes)?;
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&compiled.patterns)
             .map_err(|e| Error::new("<automaton>", None, None, Detail::Pattern(e.to_string())))?;
         Ok(Extractor {

@@ -28,12 +28,16 @@ pub(crate) const DEFAULT_AFFIXES: (&str, &str) = ("gazetteers/affixes.tsv", incl
 #[derive(Debug, Clone)]
 pub(crate) struct Origin {
     pub file: String,
-    pub line: usize,
+    /// 1-based; `None` for entries added in code.
+    pub line: Option<usize>,
 }
 
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => write!(f, "{}", self.file),
+        }
     }
 }
 
@@ -153,7 +157,7 @@ pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Erro
             nopartial: false,
             origin: Origin {
                 file: file.to_string(),
-                line: n,
+                line: Some(n),
             },
         };
         for (&col, &cell) in cols.iter().zip(&cells) {
@@ -507,7 +511,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
         if let Some(&first) = by_id.get(r.id.as_str()) {
             return Err(Error::new(
                 &r.origin.file,
-                Some(r.origin.line),
+                r.origin.line,
                 Some("id"),
                 Detail::DuplicateId {
                     id: r.id.clone(),
@@ -519,7 +523,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
     }
     // References resolve; cue classes exist.
     for r in &records {
-        let at = |col: &str, d: Detail| Error::new(&r.origin.file, Some(r.origin.line), Some(col), d);
+        let at = |col: &str, d: Detail| Error::new(&r.origin.file, r.origin.line, Some(col), d);
         for (col, value) in [("affiliation", &r.affiliation), ("metonym_of", &r.metonym_of)] {
             if let Some(v) = value {
                 if !by_id.contains_key(v.as_str()) {
@@ -559,7 +563,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
             if folded.is_empty() {
                 return Err(Error::new(
                     &r.origin.file,
-                    Some(r.origin.line),
+                    r.origin.line,
                     Some(lang_column(name.lang)),
                     Detail::NameFoldsToNothing {
                         name: name.surface.clone(),
@@ -575,7 +579,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                 let o = &records[other.entity as usize];
                 return Err(Error::new(
                     &r.origin.file,
-                    Some(r.origin.line),
+                    r.origin.line,
                     Some(lang_column(name.lang)),
                     Detail::NameClash {
                         name: name.surface.clone(),
@@ -665,7 +669,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                     let mut partials = vec![(last.to_string(), lang)];
                     partials.extend(letter_variants(last).into_iter().map(|v| (v, Lang::Ar.bit())));
                     for (p, langs) in partials {
-                        if p.chars().count() < 3 || affixes.stop_partial.iter().any(|s| *s == p) {
+                        if p.chars().count() < 3 || affixes.stop_partial.contains(&p) {
                             continue;
                         }
                         if collides(&p, entity) {

@@ -220,6 +220,9 @@ fn classify(c: char) -> Fold {
         '٠'..='٩' => Fold::To(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
         'A'..='Z' => Fold::To(c.to_ascii_lowercase()),
+        // The rest of the Arabic block, and ASCII, pass through: no need to
+        // ask the Unicode tables.
+        '\u{0600}'..='\u{06FF}' | '\0'..='\u{7F}' if c != ' ' && !c.is_ascii_whitespace() => Fold::Keep,
         c if c.is_whitespace() => Fold::Space,
         c if c.is_uppercase() => {
             let mut lower = c.to_lowercase();
