@@ -33,6 +33,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Extractor {
     pub(crate) compiled: Compiled,
+    /// id → index into `compiled.records`.
+    pub(crate) by_id: std::collections::HashMap<String, u32>,
     pub(crate) automaton: AhoCorasick,
     pub(crate) cues: Cues,
     pub(crate) affixes: Affixes,
@@ -153,6 +155,63 @@ impl GazetteerEntry {
     }
 }
 
+/// What the gazetteers say about one entity; see [`Extractor::entity`].
+#[derive(Debug, Clone, Copy)]
+pub struct EntityInfo<'a> {
+    record: &'a Record,
+}
+
+/// An office an entity held over a date range (`YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD`; `None` for an open end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleInfo<'a> {
+    /// The role (`foreign_minister`, `president`, …).
+    pub role: &'a str,
+    /// The id of the state or organisation.
+    pub of: &'a str,
+    /// The start of the term.
+    pub from: Option<&'a str>,
+    /// The end of the term.
+    pub to: Option<&'a str>,
+}
+
+impl<'a> EntityInfo<'a> {
+    /// The canonical id.
+    pub fn id(&self) -> &'a str {
+        &self.record.id
+    }
+
+    /// The entity type.
+    pub fn entity_type(&self) -> EntityType {
+        self.record.kind
+    }
+
+    /// The state or organisation the entity belongs to.
+    pub fn affiliation(&self) -> Option<&'a str> {
+        self.record.affiliation.as_deref()
+    }
+
+    /// The state a capital stands for.
+    pub fn metonym_of(&self) -> Option<&'a str> {
+        self.record.metonym_of.as_deref()
+    }
+
+    /// The names as written in the gazetteer.
+    pub fn names(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.record.names.iter().map(|n| n.surface.as_str())
+    }
+
+    /// Offices held, with their date ranges.
+    pub fn roles(&self) -> impl Iterator<Item = RoleInfo<'a>> + 'a {
+        self.record.roles.iter().map(|r| RoleInfo {
+            role: &r.role,
+            of: &r.of,
+            from: r.from.as_deref(),
+            to: r.to.as_deref(),
+        })
+    }
+}
+
 impl Default for ExtractorBuilder {
     fn default() -> Self {
         ExtractorBuilder::new()
@@ -232,8 +291,10 @@ impl ExtractorBuilder {
             .match_kind(MatchKind::Standard)
             .build(&compiled.patterns)
             .map_err(|e| Error::new("<automaton>", None, None, Detail::Pattern(e.to_string())))?;
+        let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
         Ok(Extractor {
             compiled,
+            by_id,
             automaton,
             cues,
             affixes,
@@ -292,6 +353,24 @@ impl Extractor {
     /// ```
     pub fn raw_match_count(&self, folded: &str) -> usize {
         self.automaton.find_overlapping_iter(folded).count()
+    }
+
+    /// What the gazetteers say about the entity with this id.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let baku = ex.entity("baku").unwrap();
+    /// assert_eq!(baku.entity_type(), namyab::EntityType::Gpe);
+    /// assert_eq!(baku.metonym_of(), Some("azerbaijan"));
+    /// let mirzoyan = ex.entity("ararat_mirzoyan").unwrap();
+    /// assert!(mirzoyan.roles().any(|r| r.role == "foreign_minister" && r.of == "armenia"));
+    /// assert!(ex.entity("atlantis").is_none());
+    /// ```
+    pub fn entity(&self, id: &str) -> Option<EntityInfo<'_>> {
+        let &i = self.by_id.get(id)?;
+        Some(EntityInfo {
+            record: &self.compiled.records[i as usize],
+        })
     }
 
     /// Number of entities loaded.

@@ -79,7 +79,7 @@ mod relations;
 mod resolve;
 
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder, GazetteerEntry};
+pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, RoleInfo};
 pub use normalize::{normalize, Normalized};
 pub use output::{Entity, EntityType, Extraction, Span};
 pub use relations::{Modality, Relation, RelationType, Status};

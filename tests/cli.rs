@@ -1,0 +1,147 @@
+//! The command line, run as a user would.
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
+fn namyab() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_namyab"))
+}
+
+fn seed(name: &str) -> String {
+    format!("{}/seeds/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("namyab-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn extract_json_on_a_seed() {
+    let out = namyab().args(["extract", &seed("002_b1c21fa5bc2a7c4b.txt")]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v["entities"][0];
+    assert_eq!(first["id"], "nikol_pashinyan");
+    assert_eq!(first["type"], "PERSON");
+    assert_eq!(first["text"], "باشينيان");
+    assert_eq!((first["start"].as_u64(), first["end"].as_u64()), (Some(0), Some(16)));
+    assert_eq!((first["char_start"].as_u64(), first["char_end"].as_u64()), (Some(0), Some(8)));
+    assert!(v["relations"].is_array());
+    // NORP mentions carry a null id
+    let norp = v["entities"].as_array().unwrap().iter().find(|e| e["type"] == "NORP").unwrap();
+    assert!(norp["id"].is_null());
+}
+
+#[test]
+fn jsonl_has_one_line_per_input_with_its_file() {
+    let (a, b) = (seed("000_50b681de6fdc2e0c.txt"), seed("004_58d6aff16bf38ad7.txt"));
+    let out = namyab().args(["extract", "--format", "jsonl", &a, &b]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
+    assert_eq!(v["file"], b.as_str());
+    assert!(!v["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn stdin_and_text_format() {
+    let mut child = namyab()
+        .args(["extract", "--format", "text"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("دیدار لاوروف در باکو".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "# -\nPERSON\t6..12\tsergey_lavrov\tلاوروف\nGPE\t16..20\tbaku\tباکو\n"
+    );
+}
+
+#[test]
+fn a_bad_input_is_reported_and_the_rest_still_processed() {
+    let bad = scratch("latin1.txt");
+    std::fs::write(&bad, b"abc\xff").unwrap();
+    let good = seed("001_43bb6cb116c00e72.txt");
+    let missing = "/nonexistent/article.txt";
+    let dir = std::env::temp_dir();
+    let out = namyab()
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            missing,
+            bad.to_str().unwrap(),
+            dir.to_str().unwrap(),
+            &good,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("namyab: /nonexistent/article.txt: cannot read:"), "{stderr}");
+    assert!(
+        stderr.contains("not valid UTF-8 (first bad byte at offset 3); use --lossy"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(": is a directory"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    // --lossy replaces the bad byte instead
+    let out = namyab().args(["extract", "--lossy", bad.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    let big = scratch("big.txt");
+    let text = std::fs::read_to_string(seed("000_50b681de6fdc2e0c.txt")).unwrap();
+    std::fs::write(&big, text.repeat(200)).unwrap();
+    let mut child = namyab()
+        .args(["extract", "--format", "jsonl", big.to_str().unwrap(), big.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn gazetteer_dump_and_check() {
+    let out = namyab().args(["gazetteer", "dump"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("id\ttype\tsurface\n"));
+    assert!(text.contains("\nnikol_pashinyan\tPERSON\tباشینیان\n"));
+
+    let good = scratch("good.tsv");
+    std::fs::write(
+        &good,
+        "id\ttype\tfa\taffiliation\ncaucasus_dialogue_forum\tORG\tکانون گفتگوی قفقاز\tarmenia\n",
+    )
+    .unwrap();
+    let out = namyab().args(["gazetteer", "check", good.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("ok: "));
+
+    let bad = scratch("bad.tsv");
+    std::fs::write(&bad, "id\ttype\tfa\nx\tPLANET\tزحل\n").unwrap();
+    let out = namyab().args(["gazetteer", "check", bad.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("bad.tsv:2: column `type`: unknown entity type `PLANET`"),
+        "{stderr}"
+    );
+}
