@@ -4,6 +4,7 @@ use crate::dates::{Dates, DEFAULT_DATES};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
 use crate::output::{EntityType, Extraction};
+use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,7 @@ pub struct Extractor {
     pub(crate) cues: Cues,
     pub(crate) affixes: Affixes,
     pub(crate) dates: Dates,
+    pub(crate) lexicon: Lexicon,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -264,6 +266,7 @@ impl ExtractorBuilder {
         let cues = Cues::parse(gazetteer::DEFAULT_CUES.0, gazetteer::DEFAULT_CUES.1)?;
         let affixes = Affixes::parse(gazetteer::DEFAULT_AFFIXES.0, gazetteer::DEFAULT_AFFIXES.1)?;
         let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
+        let lexicon = Lexicon::parse(DEFAULT_TRIGGERS.0, DEFAULT_TRIGGERS.1)?;
         let mut records = Vec::new();
         if self.defaults {
             for (name, text) in gazetteer::DEFAULT_FILES {
@@ -299,6 +302,7 @@ impl ExtractorBuilder {
             cues,
             affixes,
             dates,
+            lexicon,
         })
     }
 }
@@ -336,10 +340,10 @@ impl Extractor {
     /// assert_eq!((x.entities[1].span.char_start, x.entities[1].span.char_end), (26, 40));
     /// ```
     pub fn extract(&self, text: &str) -> Extraction {
-        Extraction {
-            entities: crate::resolve::entities(self, text),
-            relations: Vec::new(),
-        }
+        let norm = crate::normalize::normalize(text);
+        let entities = crate::resolve::entities(self, text, &norm);
+        let relations = self.lexicon.relations(self, text, &norm, &entities);
+        Extraction { entities, relations }
     }
 
     /// Number of raw gazetteer matches in the folded `text`, every pattern

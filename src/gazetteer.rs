@@ -97,7 +97,7 @@ const COLUMNS: &[&str] = &[
 
 /// Lines of a data file with their 1-based numbers, comments and blank lines
 /// dropped, a trailing `\r` removed.
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split('\n').enumerate().filter_map(|(i, line)| {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -711,7 +711,7 @@ pub(crate) fn fold_name(name: &str) -> String {
 /// Every way of writing the spaces inside `name` as a space or nothing
 /// (ZWNJ folds to nothing), the name itself excluded. With more than four
 /// spaces, only each single space dropped and all dropped.
-fn space_variants(name: &str) -> Vec<String> {
+pub(crate) fn space_variants(name: &str) -> Vec<String> {
     let parts: Vec<&str> = name.split(' ').collect();
     let gaps = parts.len() - 1;
     let mut out = Vec::new();

@@ -82,7 +82,7 @@ pub use error::Error;
 pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, RoleInfo};
 pub use normalize::{normalize, Normalized};
 pub use output::{Entity, EntityType, Extraction, Span};
-pub use relations::{Modality, Relation, RelationType, Status};
+pub use relations::{Argument, Evidence, Modality, Relation, RelationType, Status};
 
 use once_cell::sync::Lazy;
 

@@ -1,14 +1,51 @@
-//! Relations between entities: the types of the output.
+//! The rule layer: `met-with` and `mediated-by` relations between entity
+//! mentions, with their evidence.
 //!
-//! The rule layer that fills them (`met-with`, `mediated-by`) builds on the
-//! entity pipeline; until it lands, [`Extraction::relations`](crate::Extraction)
-//! is always empty, and the types below fix the shape it will have.
+//! The words it reacts to live in `gazetteers/triggers.tsv` and are matched
+//! with the same fold, automaton and word-edge rules as names. Per sentence:
+//!
+//! 1. **Triggers.** A meeting word (`دیدار`, `تلفنی`, `مذاکرات`; `لقاء`,
+//!    `هاتفي`, `محادثات`) makes a `met-with`; a mediation phrase (`با وساطت`,
+//!    `به میزبانی`; `برعاية`, `بوساطة`) or a host before an organised meeting
+//!    (`يعتزم تنظيم لقاء`) makes a `mediated-by`. A meeting word right after
+//!    a topic marker (`درباره مذاکرات`) is a topic, not a meeting, and the
+//!    names between a topic marker and the next meeting word are topics too.
+//!    A sentence with a negative cue (`مهم است`, `باید`, `أهمية`, `يجب`) —
+//!    talks called for or praised — gives no relation.
+//! 2. **Participants.** The list after `بین`/`بين` that follows the meeting
+//!    word; otherwise the people named in the sentence (their states in
+//!    apposition are only their affiliation); otherwise the states (a capital
+//!    counts as its state). With fewer than two, a phrase for the two sides
+//!    (`دو طرف`, `دو کشور`, `دو وزیر`, `الجانبين`, `البلدين`) stands for the
+//!    last relation's participants or the last two states or people named.
+//!    People of the same side never pair.
+//! 3. **Mediators and parties.** The names right after a mediation phrase
+//!    (a person when a title precedes the name), or the name before a
+//!    `mediate_before` word; the parties are the `بین` list, else the
+//!    sentence's meeting participants, else the names before the phrase,
+//!    else the two states the document is mostly about.
+//! 4. **Status** is `planned` when the sentence has a planned cue (`قرار
+//!    است`, `خواهد`; `يعتزم`, `سيعقد`, `المقبل`), and **modality** follows the
+//!    strongest meeting word (phone, then in person).
+//!
+//! A document's relations are deduplicated on (type, arguments, status),
+//! keeping every piece of evidence.
 
-use crate::output::{Entity, Span};
+use crate::error::{Detail, Error};
+use crate::gazetteer::{data_lines, fold_name, space_variants};
+use crate::normalize::Normalized;
+use crate::output::{Entity, EntityType, Span};
+use crate::resolve::{left_edge, right_edge};
+use crate::Extractor;
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The default trigger lexicon.
+pub(crate) const DEFAULT_TRIGGERS: (&str, &str) = ("gazetteers/triggers.tsv", include_str!("../gazetteers/triggers.tsv"));
 
 /// The kind of a relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum RelationType {
     /// Two or more participants met, talked by phone, or held talks.
     #[serde(rename = "met-with")]
@@ -19,8 +56,18 @@ pub enum RelationType {
     MediatedBy,
 }
 
+impl RelationType {
+    /// The name users know it by: `met-with` or `mediated-by`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationType::MetWith => "met-with",
+            RelationType::MediatedBy => "mediated-by",
+        }
+    }
+}
+
 /// Whether a relation took place or is planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// It took place.
@@ -30,7 +77,7 @@ pub enum Status {
 }
 
 /// How a meeting took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     /// By telephone.
@@ -41,7 +88,52 @@ pub enum Modality {
     Unspecified,
 }
 
+/// A relation argument: the entity mention it rests on. A capital standing
+/// for its state (`باکو` for Azerbaijan) carries the state's id, and the
+/// capital's in `mention_id`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Argument {
+    /// The entity id the relation is about.
+    pub id: String,
+    /// The type of the mention.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// The mention as it stands in the text.
+    pub text: String,
+    /// Where the mention stands.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The mention's own id where it differs from `id` (a capital).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention_id: Option<String>,
+}
+
+/// Where the text states a relation: the trigger and its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// The sentence.
+    pub sentence: Span,
+}
+
 /// A relation between entity mentions, with its evidence.
+///
+/// ```
+/// let text = "وعقد باشينيان وعلييف اجتماعاً في بروكسل برعاية رئيس المجلس الأوروبي شارل ميشال.";
+/// let x = namyab::extract(text);
+/// let kinds: Vec<&str> = x.relations.iter().map(|r| r.relation_type.as_str()).collect();
+/// assert_eq!(kinds, ["met-with", "mediated-by"]);
+/// let met = &x.relations[0];
+/// let who: Vec<&str> = met.participants.iter().map(|a| a.id.as_str()).collect();
+/// assert_eq!(who, ["nikol_pashinyan", "ilham_aliyev"]);
+/// assert_eq!(met.modality, Some(namyab::Modality::InPerson));
+/// assert_eq!(&text[met.trigger.range()], "اجتماعاً");
+/// assert_eq!(met.place.as_ref().map(|p| p.text.as_str()), Some("بروكسل"));
+/// let mediation = &x.relations[1];
+/// assert_eq!(mediation.mediators[0].id, "charles_michel");
+/// assert_eq!(mediation.cameo, "045");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Relation {
     /// `met-with` or `mediated-by`.
@@ -49,27 +141,765 @@ pub struct Relation {
     pub relation_type: RelationType,
     /// For `met-with`: the participants.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub participants: Vec<Entity>,
+    pub participants: Vec<Argument>,
     /// For `mediated-by`: the parties between whom a third party mediated.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub parties: Vec<Entity>,
+    pub parties: Vec<Argument>,
     /// For `mediated-by`: the mediators.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub mediators: Vec<Entity>,
+    pub mediators: Vec<Argument>,
     /// Whether it took place or is planned.
     pub status: Status,
     /// For `met-with`: how the meeting took place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<Modality>,
-    /// The CAMEO event code (040 consult, 041 telephone, 042/043 visit/host,
-    /// 046 negotiate, 045 mediate).
+    /// The CAMEO event code: 040 consult (meeting), 041 telephone, 043 host,
+    /// 045 mediate, 046 negotiate.
     pub cameo: &'static str,
-    /// The trigger word or phrase.
+    /// The trigger of the first statement.
     pub trigger: Span,
-    /// The sentence that states the relation.
+    /// The sentence of the first statement.
     pub sentence: Span,
-    /// Where the same clause says it took place.
+    /// Where the first statement's sentence says it took place.
     pub place: Option<Entity>,
-    /// When the same clause says it took place.
+    /// When the first statement's sentence says it took place.
     pub date: Option<Entity>,
+    /// Every statement of the same relation in the document.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Meet(Modality, &'static str),
+    MediateAfter,
+    MediateBefore,
+    Organize,
+    Planned,
+    Negative,
+    Topic,
+    Between,
+    PairPeople,
+    PairStates,
+    PairAny,
+    PlacePrep,
+    Demonstrative,
+}
+
+/// The compiled trigger lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    automaton: AhoCorasick,
+    kinds: Vec<Vec<Kind>>,
+}
+
+impl Lexicon {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Lexicon, Error> {
+        let mut table: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
+        for (n, line) in data_lines(text) {
+            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cells.len() != 3 {
+                return Err(Error::new(
+                    file,
+                    Some(n),
+                    None,
+                    Detail::CellCount {
+                        found: cells.len(),
+                        expected: 3,
+                    },
+                ));
+            }
+            let bad = |what: String| Error::new(file, Some(n), Some("kind"), Detail::Malformed(what));
+            let kind = match cells[0] {
+                "meet" => {
+                    let (modality, cameo) = cells[1]
+                        .split_once(':')
+                        .ok_or_else(|| bad(format!("`{}` is not MODALITY:CAMEO", cells[1])))?;
+                    let modality = match modality {
+                        "phone" => Modality::Phone,
+                        "in_person" => Modality::InPerson,
+                        "unspecified" => Modality::Unspecified,
+                        other => return Err(bad(format!("unknown modality `{other}`"))),
+                    };
+                    let cameo = match cameo {
+                        "040" => "040",
+                        "041" => "041",
+                        "042" => "042",
+                        "043" => "043",
+                        "046" => "046",
+                        other => return Err(bad(format!("unknown meeting CAMEO code `{other}`"))),
+                    };
+                    Kind::Meet(modality, cameo)
+                }
+                "mediate_after" => Kind::MediateAfter,
+                "mediate_before" => Kind::MediateBefore,
+                "organize" => Kind::Organize,
+                "planned" => Kind::Planned,
+                "negative" => Kind::Negative,
+                "topic" => Kind::Topic,
+                "between" => Kind::Between,
+                "pair_people" => Kind::PairPeople,
+                "pair_states" => Kind::PairStates,
+                "pair_any" => Kind::PairAny,
+                "place_prep" => Kind::PlacePrep,
+                "demonstrative" => Kind::Demonstrative,
+                other => return Err(bad(format!("unknown trigger kind `{other}`"))),
+            };
+            for form in cells[2].split('|') {
+                let folded = fold_name(form);
+                if folded.is_empty() {
+                    return Err(Error::new(file, Some(n), Some("forms"), Detail::EmptyName(form.to_string())));
+                }
+                for v in std::iter::once(folded.clone()).chain(space_variants(&folded)) {
+                    let kinds = table.entry(v).or_default();
+                    if !kinds.contains(&kind) {
+                        kinds.push(kind);
+                    }
+                }
+            }
+        }
+        let (patterns, kinds): (Vec<String>, Vec<Vec<Kind>>) = table.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())))?;
+        Ok(Lexicon { automaton, kinds })
+    }
+
+    /// Trigger words in the text, with word edges checked, longest first,
+    /// never overlapping; in original byte offsets, sorted.
+    fn find(&self, ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Word> {
+        let f = norm.as_str();
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(f) {
+            let (s, e) = (m.start(), m.end());
+            let chars = f[s..e].chars().count();
+            if left_edge(&ex.affixes, f, s, chars.max(3)).is_some() && right_edge(&ex.affixes, text, norm, s, e) {
+                raw.push((s, e, m.pattern().as_usize()));
+            }
+        }
+        raw.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut words = Vec::new();
+        for (s, e, p) in raw {
+            if taken.range(..e).next_back().is_some_and(|(_, &end)| end > s) {
+                continue;
+            }
+            taken.insert(s, e);
+            let span = norm.to_original(s..e);
+            for &kind in &self.kinds[p] {
+                words.push(Word {
+                    start: span.start,
+                    end: span.end,
+                    kind,
+                });
+            }
+        }
+        words.sort_by_key(|w| (w.start, w.end));
+        words
+    }
+
+    /// The relations of a document, given its entities.
+    pub(crate) fn relations(&self, ex: &Extractor, text: &str, norm: &Normalized, entities: &[Entity]) -> Vec<Relation> {
+        if entities.len() < 2 {
+            return Vec::new();
+        }
+        let words = self.find(ex, text, norm);
+        if !words
+            .iter()
+            .any(|w| matches!(w.kind, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore))
+        {
+            return Vec::new();
+        }
+        let mut doc = Document {
+            text,
+            entities,
+            chars: CharIndex::new(text),
+            out: Vec::new(),
+            last_participants: Vec::new(),
+        };
+        for sentence in sentences(text) {
+            doc.sentence(sentence, &words);
+        }
+        doc.out
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+/// Sentence spans of the original text: split after `.` `!` `?` `؟` `؛` and
+/// line breaks (a `.` only before white space or the end, so `2.5` and
+/// `News.am` stay whole).
+fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        let stop = match c {
+            '!' | '?' | '؟' | '؛' | '\n' => true,
+            '.' => iter.peek().is_none_or(|&(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if stop {
+            if text[start..end].trim().len() > 1 {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Char offsets of byte offsets, with a checkpoint every 4 KiB so that a
+/// long document costs no more than a short one per lookup.
+struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> CharIndex<'a> {
+        let mut checkpoints = vec![(0, 0)];
+        let (mut byte, mut chars) = (0, 0);
+        for (i, _) in text.char_indices() {
+            if i - byte >= 4096 {
+                chars += text[byte..i].chars().count();
+                byte = i;
+                checkpoints.push((byte, chars));
+            }
+        }
+        CharIndex { text, checkpoints }
+    }
+
+    fn chars(&self, byte: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b, c) = self.checkpoints[i];
+        c + self.text[b..byte].chars().count()
+    }
+
+    fn span(&self, r: std::ops::Range<usize>) -> Span {
+        Span {
+            start: r.start,
+            end: r.end,
+            char_start: self.chars(r.start),
+            char_end: self.chars(r.end),
+        }
+    }
+}
+
+/// A mention that can be a relation argument: its index in the entities and
+/// the id it counts as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Arg<'e> {
+    index: usize,
+    id: &'e str,
+    person: bool,
+    affiliation: Option<&'e str>,
+}
+
+struct Document<'a> {
+    text: &'a str,
+    entities: &'a [Entity],
+    chars: CharIndex<'a>,
+    out: Vec<Relation>,
+    /// The participants of the last relation found, for `دو طرف`.
+    last_participants: Vec<Arg<'a>>,
+}
+
+/// How many words the text between two offsets holds.
+fn words_between(text: &str, from: usize, to: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    text[from..to]
+        .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Whether the gap between two list items joins them: a coordinator (و،
+/// and) and at most `max_words` words.
+fn coordinated(text: &str, from: usize, to: usize, max_words: usize) -> bool {
+    if from > to {
+        return false;
+    }
+    let gap = &text[from..to];
+    let folded = crate::normalize::normalize(gap);
+    let g = folded.as_str();
+    let joined =
+        g.contains('،') || g.contains(',') || g.split(' ').any(|w| w == "و" || w == "and") || g.ends_with(" و") || g.ends_with('و');
+    joined && words_between(text, from, to) <= max_words
+}
+
+impl<'a> Document<'a> {
+    /// The argument a mention can be: a person with an id, or a state (a
+    /// capital as its state).
+    fn arg(&self, index: usize, orgs: bool) -> Option<Arg<'a>> {
+        let e: &'a Entity = &self.entities[index];
+        let id: &'a str = e.id.as_deref()?;
+        match e.entity_type {
+            EntityType::Person => Some(Arg {
+                index,
+                id,
+                person: true,
+                affiliation: e.affiliation.as_deref(),
+            }),
+            EntityType::Gpe => {
+                if let Some(state) = e.metonym_of.as_deref() {
+                    Some(Arg {
+                        index,
+                        id: state,
+                        person: false,
+                        affiliation: None,
+                    })
+                } else if e.affiliation.is_none() {
+                    Some(Arg {
+                        index,
+                        id,
+                        person: false,
+                        affiliation: None,
+                    })
+                } else {
+                    None
+                }
+            }
+            EntityType::Org if orgs => Some(Arg {
+                index,
+                id,
+                person: false,
+                affiliation: e.affiliation.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// The states and people named in the text before `before`, most recent
+    /// first, one per id.
+    fn recent(&self, before: usize, people: bool) -> Vec<Arg<'a>> {
+        let mut out: Vec<Arg<'a>> = Vec::new();
+        for i in (0..self.entities.len()).rev() {
+            if self.entities[i].span.end > before {
+                continue;
+            }
+            if let Some(a) = self.arg(i, false) {
+                if a.person == people && !out.iter().any(|o| o.id == a.id) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// The two states the document names most often, excluding `not`.
+    fn main_pair(&self, not: &[Arg<'a>]) -> Vec<Arg<'a>> {
+        let mut counts: Vec<(Arg<'a>, usize)> = Vec::new();
+        for i in 0..self.entities.len() {
+            if let Some(a) = self.arg(i, false) {
+                if a.person || not.iter().any(|n| n.id == a.id) {
+                    continue;
+                }
+                match counts.iter_mut().find(|(c, _)| c.id == a.id) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((a, 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        counts.into_iter().take(2).map(|(a, _)| a).collect()
+    }
+
+    /// A coordinated list of arguments starting within `lead` words after
+    /// `from`, items joined by و or a comma, each gap at most `gap` words.
+    fn list_after(&self, from: usize, until: usize, lead: usize, gap: usize, orgs: bool, skip: &dyn Fn(usize) -> bool) -> Vec<Arg<'a>> {
+        let mut out: Vec<Arg<'a>> = Vec::new();
+        let mut last_end = from;
+        for i in 0..self.entities.len() {
+            let e = &self.entities[i];
+            if e.span.start < from || e.span.end > until || skip(e.span.start) {
+                continue;
+            }
+            let Some(a) = self.arg(i, orgs) else { continue };
+            // A title naming a state or organisation, then the person:
+            // `رئيس المجلس الأوروبي شارل ميشال`. The person is the argument.
+            if let Some(prev) = out.last().copied() {
+                if a.person
+                    && !prev.person
+                    && words_between(self.text, last_end, e.span.start) <= 2
+                    && !coordinated(self.text, last_end, e.span.start, 2)
+                {
+                    out.pop();
+                    if !out.iter().any(|o| o.id == a.id) {
+                        out.push(a);
+                    }
+                    last_end = e.span.end;
+                    continue;
+                }
+            }
+            let ok = if out.is_empty() {
+                words_between(self.text, last_end, e.span.start) <= lead
+            } else {
+                coordinated(self.text, last_end, e.span.start, gap)
+            };
+            if !ok {
+                break;
+            }
+            if !out.iter().any(|o| o.id == a.id) {
+                out.push(a);
+            }
+            last_end = e.span.end;
+        }
+        out
+    }
+
+    fn sentence(&mut self, range: std::ops::Range<usize>, all_words: &[Word]) {
+        let words: Vec<Word> = all_words
+            .iter()
+            .copied()
+            .filter(|w| w.start >= range.start && w.end <= range.end)
+            .collect();
+        let has = |k: fn(&Kind) -> bool| words.iter().any(|w| k(&w.kind));
+        if !has(|k| matches!(k, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize)) {
+            return;
+        }
+        if has(|k| matches!(k, Kind::Negative)) {
+            return;
+        }
+        let text = self.text;
+        // Topic regions: from a topic marker to the next meeting word that is
+        // not itself the topic.
+        let topics: Vec<usize> = words.iter().filter(|w| w.kind == Kind::Topic).map(|w| w.end).collect();
+        let is_topic_trigger = |w: &Word| topics.iter().any(|&t| t <= w.start && words_between(text, t, w.start) <= 2);
+        let meets: Vec<Word> = words
+            .iter()
+            .copied()
+            .filter(|w| matches!(w.kind, Kind::Meet(..)) && !is_topic_trigger(w))
+            .collect();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        for &t in &topics {
+            let end = words
+                .iter()
+                .filter(|w| w.start >= t)
+                .find(|w| match w.kind {
+                    Kind::Meet(..) => !is_topic_trigger(w),
+                    Kind::MediateAfter | Kind::MediateBefore | Kind::Organize => true,
+                    _ => false,
+                })
+                .map_or(range.end, |w| w.start);
+            regions.push((t, end));
+        }
+        let in_topic = |pos: usize| regions.iter().any(|&(a, b)| a <= pos && pos < b);
+        let status = if words.iter().any(|w| w.kind == Kind::Planned && !in_topic(w.start)) {
+            Status::Planned
+        } else {
+            Status::Occurred
+        };
+        let sentence_span = self.chars.span(range.clone());
+        let date = self
+            .entities
+            .iter()
+            .find(|e| e.entity_type == EntityType::Date && e.span.start >= range.start && e.span.end <= range.end)
+            .cloned();
+        let in_sentence: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| {
+                let e = &self.entities[i];
+                e.span.start >= range.start && e.span.end <= range.end && !in_topic(e.span.start)
+            })
+            .collect();
+
+        // Mediators first: they are not participants.
+        let mut mediations: Vec<(Word, Vec<Arg<'a>>)> = Vec::new();
+        for w in &words {
+            let mediators = match w.kind {
+                Kind::MediateAfter => {
+                    let list = self.list_after(w.end, range.end, 2, 3, true, &|p| in_topic(p));
+                    let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
+                    if people.is_empty() {
+                        list
+                    } else {
+                        people
+                    }
+                }
+                Kind::MediateBefore | Kind::Organize => {
+                    if w.kind == Kind::Organize && !meets.iter().any(|m| m.start >= w.end && words_between(text, w.end, m.start) <= 2) {
+                        continue;
+                    }
+                    in_sentence
+                        .iter()
+                        .rev()
+                        .filter(|&&i| self.entities[i].span.end <= w.start)
+                        .find_map(|&i| self.arg(i, true))
+                        .into_iter()
+                        .collect()
+                }
+                _ => continue,
+            };
+            if !mediators.is_empty() {
+                mediations.push((*w, mediators));
+            }
+        }
+        let mediator_ids: Vec<&str> = mediations.iter().flat_map(|(_, m)| m.iter().map(|a| a.id)).collect();
+
+        // Meeting participants.
+        let mut participants: Vec<Arg<'a>> = Vec::new();
+        let mut trigger = meets.first().copied();
+        for m in &meets {
+            if let Some(b) = words
+                .iter()
+                .find(|b| b.kind == Kind::Between && b.start >= m.end && words_between(text, m.end, b.start) <= 3)
+            {
+                let list = self.list_after(b.end, range.end, 4, 4, false, &|p| in_topic(p));
+                if list.len() >= 2 {
+                    participants = list;
+                    trigger = Some(*m);
+                    break;
+                }
+            }
+        }
+        // `در این گفتگو`, `خلال هذه المحادثات`: a meeting already told; the
+        // states named with it are what was discussed.
+        let anaphoric = trigger.is_some_and(|t| {
+            words
+                .iter()
+                .any(|d| d.kind == Kind::Demonstrative && d.end <= t.start && words_between(text, d.end, t.start) == 0)
+        });
+        if participants.is_empty() && trigger.is_some() {
+            let args: Vec<Arg<'a>> = in_sentence
+                .iter()
+                .filter_map(|&i| self.arg(i, false))
+                .filter(|a| !mediator_ids.contains(&a.id))
+                .collect();
+            let mut people: Vec<Arg<'a>> = Vec::new();
+            for a in args.iter().filter(|a| a.person) {
+                if !people.iter().any(|p| p.id == a.id) {
+                    people.push(*a);
+                }
+            }
+            let mut states: Vec<Arg<'a>> = Vec::new();
+            for a in args.iter().filter(|a| !a.person) {
+                if !states.iter().any(|p| p.id == a.id) {
+                    states.push(*a);
+                }
+            }
+            participants = match people.len() {
+                0 if anaphoric => Vec::new(),
+                0 => states,
+                1 => {
+                    let own = people[0].affiliation;
+                    people.into_iter().chain(states.into_iter().filter(|s| Some(s.id) != own)).collect()
+                }
+                _ => people,
+            };
+        }
+        if participants.len() < 2 && trigger.is_some() {
+            if let Some(pair) = self.pair_phrase(&words, range.start) {
+                participants = pair;
+            }
+        }
+        if let Some(t) = trigger {
+            if participants.len() >= 2 {
+                let Kind::Meet(_, _) = t.kind else { unreachable!() };
+                let modality = [Modality::Phone, Modality::InPerson]
+                    .into_iter()
+                    .find(|m| meets.iter().any(|w| matches!(w.kind, Kind::Meet(x, _) if x == *m)))
+                    .unwrap_or(Modality::Unspecified);
+                let cameo = meets
+                    .iter()
+                    .find_map(|w| match w.kind {
+                        Kind::Meet(x, c) if x == modality => Some(c),
+                        _ => None,
+                    })
+                    .unwrap_or("046");
+                let place = self.place(&words, &in_sentence, &participants);
+                for (i, a) in participants.iter().enumerate() {
+                    for b in &participants[i + 1..] {
+                        if a.id == b.id || same_side(a, b) {
+                            continue;
+                        }
+                        self.push(Relation {
+                            relation_type: RelationType::MetWith,
+                            participants: vec![self.argument(a), self.argument(b)],
+                            parties: Vec::new(),
+                            mediators: Vec::new(),
+                            status,
+                            modality: Some(modality),
+                            cameo,
+                            trigger: self.chars.span(t.start..t.end),
+                            sentence: sentence_span,
+                            place: place.clone(),
+                            date: date.clone(),
+                            evidence: Vec::new(),
+                        });
+                    }
+                }
+                self.last_participants = participants.clone();
+            }
+        }
+
+        // Mediations.
+        for (w, mediators) in mediations {
+            let mut parties: Vec<Arg<'a>> = Vec::new();
+            if let Some(b) = words
+                .iter()
+                .find(|b| b.kind == Kind::Between && b.start >= w.end && words_between(text, w.end, b.start) <= 3)
+            {
+                parties = self.list_after(b.end, range.end, 4, 4, false, &|p| in_topic(p));
+                if parties.len() < 2 {
+                    if let Some(pair) = self.pair_phrase(&words, range.start) {
+                        parties = pair;
+                    }
+                }
+            }
+            if parties.len() < 2 && participants.len() >= 2 {
+                parties = participants.clone();
+            }
+            if parties.len() < 2 {
+                let before: Vec<Arg<'a>> = in_sentence
+                    .iter()
+                    .filter(|&&i| self.entities[i].span.end <= w.start)
+                    .filter_map(|&i| self.arg(i, false))
+                    .filter(|a| !mediators.iter().any(|m| m.id == a.id))
+                    .collect();
+                let people: Vec<Arg<'a>> = before.iter().copied().filter(|a| a.person).collect();
+                let mut chosen = if people.len() >= 2 {
+                    people
+                } else {
+                    before.into_iter().filter(|a| !a.person).collect()
+                };
+                chosen.dedup_by_key(|a| a.id);
+                parties = chosen;
+            }
+            if parties.len() < 2 {
+                if let Some(pair) = self.pair_phrase(&words, range.start) {
+                    parties = pair;
+                }
+            }
+            if parties.len() < 2 {
+                let found = parties.clone();
+                let main = self.main_pair(&mediators);
+                if found.iter().all(|p| main.iter().any(|m| m.id == p.id)) {
+                    parties = main;
+                }
+            }
+            parties.retain(|p| !mediators.iter().any(|m| m.id == p.id));
+            let mut unique: Vec<Arg<'a>> = Vec::new();
+            for p in parties {
+                if !unique.iter().any(|u| u.id == p.id) {
+                    unique.push(p);
+                }
+            }
+            if unique.len() < 2 {
+                continue;
+            }
+            let place = self.place(&words, &in_sentence, &unique);
+            self.push(Relation {
+                relation_type: RelationType::MediatedBy,
+                participants: Vec::new(),
+                parties: unique.iter().map(|a| self.argument(a)).collect(),
+                mediators: mediators.iter().map(|a| self.argument(a)).collect(),
+                status,
+                modality: None,
+                cameo: "045",
+                trigger: self.chars.span(w.start..w.end),
+                sentence: sentence_span,
+                place,
+                date: date.clone(),
+                evidence: Vec::new(),
+            });
+        }
+    }
+
+    /// `دو طرف`, `دو کشور`, `دو وزیر`, `الجانبين` … in the sentence: the two
+    /// sides the text is about.
+    fn pair_phrase(&self, words: &[Word], sentence_start: usize) -> Option<Vec<Arg<'a>>> {
+        let w = words
+            .iter()
+            .find(|w| matches!(w.kind, Kind::PairPeople | Kind::PairStates | Kind::PairAny))?;
+        let last = &self.last_participants;
+        let from_last = |people: bool| -> Option<Vec<Arg<'a>>> {
+            let l: Vec<Arg<'a>> = last.iter().copied().filter(|a| a.person == people).collect();
+            (l.len() >= 2).then_some(l)
+        };
+        let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
+            let r = self.recent(w.start.max(sentence_start), people);
+            (r.len() >= 2).then(|| r.into_iter().take(2).collect())
+        };
+        match w.kind {
+            Kind::PairPeople => from_last(true).or_else(|| recent(true)),
+            Kind::PairStates => recent(false),
+            _ => (last.len() >= 2).then(|| last.clone()).or_else(|| recent(false)),
+        }
+    }
+
+    /// The place of the sentence: a GPE right after `در`/`في` that is not an
+    /// argument.
+    fn place(&self, words: &[Word], in_sentence: &[usize], args: &[Arg<'a>]) -> Option<Entity> {
+        in_sentence
+            .iter()
+            .map(|&i| &self.entities[i])
+            .filter(|e| e.entity_type == EntityType::Gpe && !args.iter().any(|a| std::ptr::eq(&self.entities[a.index], *e)))
+            .find(|e| {
+                words
+                    .iter()
+                    .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+            })
+            .cloned()
+    }
+
+    fn argument(&self, a: &Arg<'a>) -> Argument {
+        let e = &self.entities[a.index];
+        Argument {
+            id: a.id.to_string(),
+            entity_type: e.entity_type,
+            text: e.text.clone(),
+            span: e.span,
+            mention_id: e.id.as_deref().filter(|m| *m != a.id).map(str::to_string),
+        }
+    }
+
+    /// Adds a relation, or its evidence to an equal one already found.
+    fn push(&mut self, r: Relation) {
+        let key = |r: &Relation| {
+            let mut args: Vec<String> = r.participants.iter().chain(&r.parties).map(|a| a.id.clone()).collect();
+            args.sort();
+            let mut meds: Vec<String> = r.mediators.iter().map(|a| a.id.clone()).collect();
+            meds.sort();
+            (r.relation_type, args, meds, r.status)
+        };
+        let evidence = Evidence {
+            trigger: r.trigger,
+            sentence: r.sentence,
+        };
+        let k = key(&r);
+        match self.out.iter_mut().find(|o| key(o) == k) {
+            Some(o) => {
+                if !o.evidence.contains(&evidence) {
+                    o.evidence.push(evidence);
+                }
+            }
+            None => {
+                let mut r = r;
+                r.evidence.push(evidence);
+                self.out.push(r);
+            }
+        }
+    }
+}
+
+/// People of one side never form a pair: two people of the same state or
+/// organisation, or a person and their own state.
+fn same_side(a: &Arg<'_>, b: &Arg<'_>) -> bool {
+    match (a.person, b.person) {
+        (true, true) => a.affiliation.is_some() && a.affiliation == b.affiliation,
+        (true, false) => a.affiliation == Some(b.id),
+        (false, true) => b.affiliation == Some(a.id),
+        (false, false) => false,
+    }
 }

@@ -19,7 +19,7 @@
 //!    spelling, which beats a surname alone; then the entity loaded first.
 
 use crate::dates::DateMatch;
-use crate::gazetteer::{CuePosition, VariantKind};
+use crate::gazetteer::{Affixes, CuePosition, VariantKind};
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
 use crate::Extractor;
@@ -99,8 +99,7 @@ fn skip_back(s: &str, mut at: usize, gap: impl Fn(char) -> bool) -> usize {
 /// Left edge of a raw match at `start`: `Some((word start, a ل stands
 /// joined right before the name))`, or `None` when the match starts inside a
 /// word.
-fn left_edge(ex: &Extractor, f: &str, start: usize, name_chars: usize) -> Option<(usize, bool)> {
-    let a = &ex.affixes;
+pub(crate) fn left_edge(a: &Affixes, f: &str, start: usize, name_chars: usize) -> Option<(usize, bool)> {
     let Some(p1) = char_before(f, start) else {
         return Some((start, false));
     };
@@ -132,7 +131,8 @@ fn left_edge(ex: &Extractor, f: &str, start: usize, name_chars: usize) -> Option
 
 /// Whether a raw match ending at `end` ends at a word edge, allowing the
 /// Persian suffixes.
-fn right_edge(ex: &Extractor, text: &str, norm: &Normalized, f: &str, start: usize, end: usize) -> bool {
+pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+    let f = norm.as_str();
     let Some(next) = f[end..].chars().next() else {
         return true;
     };
@@ -141,7 +141,6 @@ fn right_edge(ex: &Extractor, text: &str, norm: &Normalized, f: &str, start: usi
     }
     let word_end = f[end..].find(|c: char| !is_word(c)).map_or(f.len(), |i| end + i);
     let rest = &f[end..word_end];
-    let a = &ex.affixes;
     if a.suffix_attached.iter().any(|s| s == rest) {
         return true;
     }
@@ -156,9 +155,8 @@ fn right_edge(ex: &Extractor, text: &str, norm: &Normalized, f: &str, start: usi
     false
 }
 
-/// Runs the whole pipeline on `text`.
-pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
-    let norm = crate::normalize::normalize(text);
+/// Finds the entities of `text`, given its fold.
+pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Entity> {
     let f = norm.as_str();
     if f.trim().is_empty() {
         return Vec::new();
@@ -170,10 +168,10 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
         let (s, e) = (m.start(), m.end());
         let refs = &ex.compiled.refs[m.pattern().as_usize()];
         let name_chars = f[s..e].chars().count();
-        let Some((ext_start, lam)) = left_edge(ex, f, s, name_chars) else {
+        let Some((ext_start, lam)) = left_edge(&ex.affixes, f, s, name_chars) else {
             continue;
         };
-        if !right_edge(ex, text, &norm, f, s, e) {
+        if !right_edge(&ex.affixes, text, norm, s, e) {
             continue;
         }
         for r in refs {
@@ -225,7 +223,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str) -> Vec<Entity> {
             continue;
         };
         let keep = match (cue, kind) {
-            (Some(class), _) => cue_satisfied(ex, text, &norm, &cands[..i], &c, class),
+            (Some(class), _) => cue_satisfied(ex, text, norm, &cands[..i], &c, class),
             (None, VariantKind::Partial) => ex.compiled.records[entity as usize].known || full.binary_search(&entity).is_ok(),
             _ => true,
         };
