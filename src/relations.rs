@@ -183,6 +183,9 @@ enum Kind {
     PairAny,
     PlacePrep,
     Demonstrative,
+    Ignore,
+    Negation,
+    Clause,
 }
 
 /// The compiled trigger lexicon.
@@ -242,6 +245,9 @@ impl Lexicon {
                 "pair_any" => Kind::PairAny,
                 "place_prep" => Kind::PlacePrep,
                 "demonstrative" => Kind::Demonstrative,
+                "ignore" => Kind::Ignore,
+                "negation" => Kind::Negation,
+                "clause" => Kind::Clause,
                 other => return Err(bad(format!("unknown trigger kind `{other}`"))),
             };
             for form in cells[2].split('|') {
@@ -273,7 +279,12 @@ impl Lexicon {
         for m in self.automaton.find_overlapping_iter(f) {
             let (s, e) = (m.start(), m.end());
             let chars = f[s..e].chars().count();
-            if left_edge(&ex.affixes, f, s, chars.max(3)).is_some() && right_edge(&ex.affixes, text, norm, s, e) {
+            // Arabic meeting nouns take the article: المحادثات, للمفاوضات.
+            let article = ["ال", "لل"]
+                .iter()
+                .find_map(|a| f[..s].strip_suffix(a))
+                .is_some_and(|head| left_edge(&ex.affixes, f, head.len(), 3).is_some());
+            if (article || left_edge(&ex.affixes, f, s, chars.max(3)).is_some()) && right_edge(&ex.affixes, text, norm, s, e) {
                 raw.push((s, e, m.pattern().as_usize()));
             }
         }
@@ -559,7 +570,45 @@ impl<'a> Document<'a> {
         out
     }
 
+    /// Splits a sentence at clause words (`و سپس`, `ثم`) and reads each
+    /// clause; the sentence's first named argument is the subject of the
+    /// clauses that name only one participant.
     fn sentence(&mut self, range: std::ops::Range<usize>, all_words: &[Word]) {
+        let mut start = range.start;
+        let mut subject: Option<Arg<'a>> = None;
+        let breaks: Vec<std::ops::Range<usize>> = all_words
+            .iter()
+            .filter(|w| w.kind == Kind::Clause && w.start >= range.start && w.end <= range.end)
+            .map(|w| w.start..w.end)
+            .collect();
+        for b in breaks.into_iter().chain(std::iter::once(range.end..range.end)) {
+            let clause = start..b.start;
+            if subject.is_none() {
+                subject = self.subject(clause.clone(), all_words);
+            }
+            self.clause(clause, range.clone(), all_words, subject);
+            start = b.end;
+        }
+    }
+
+    /// The first person or state named in a clause that is not a place.
+    fn subject(&self, range: std::ops::Range<usize>, words: &[Word]) -> Option<Arg<'a>> {
+        (0..self.entities.len())
+            .filter(|&i| self.entities[i].span.start >= range.start && self.entities[i].span.end <= range.end)
+            .filter(|&i| !self.is_place(i, words))
+            .find_map(|i| self.arg(i, false))
+    }
+
+    /// A GPE right after `در`/`في` is where something happened.
+    fn is_place(&self, i: usize, words: &[Word]) -> bool {
+        let e = &self.entities[i];
+        e.entity_type == EntityType::Gpe
+            && words
+                .iter()
+                .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+    }
+
+    fn clause(&mut self, range: std::ops::Range<usize>, sentence: std::ops::Range<usize>, all_words: &[Word], subject: Option<Arg<'a>>) {
         let words: Vec<Word> = all_words
             .iter()
             .copied()
@@ -593,30 +642,76 @@ impl<'a> Document<'a> {
                     _ => false,
                 })
                 .map_or(range.end, |w| w.start);
+            // … and at the next comma: `حول معاهدة السلام، ومن المقرر`.
+            let end = text[t..end].find(['،', ',', ':']).map_or(end, |i| t + i);
             regions.push((t, end));
         }
         let in_topic = |pos: usize| regions.iter().any(|&(a, b)| a <= pos && pos < b);
-        let status = if words.iter().any(|w| w.kind == Kind::Planned && !in_topic(w.start)) {
-            Status::Planned
-        } else {
-            Status::Occurred
+        // Status: with one meeting word, any planned cue of the clause. With
+        // several, a cue governs the meeting words after it, and the one it
+        // follows within two words (`دیدار خواهند کرد`): `تلفنی گفتگو کردند و
+        // قرار است … رایزنی` is a call that happened and talks to come.
+        let planned = |w: &Word| {
+            words.iter().any(|c| {
+                c.kind == Kind::Planned
+                    && !in_topic(c.start)
+                    && (meets.len() <= 1
+                        || c.start < w.start
+                        || (c.start >= w.end && words_between(text, w.end, c.start) < 2 && !text[w.end..c.start].contains(['،', ','])))
+            })
         };
-        let sentence_span = self.chars.span(range.clone());
+        let status_of = |w: &Word| if planned(w) { Status::Planned } else { Status::Occurred };
+        let sentence_span = self.chars.span(sentence.clone());
         let date = self
             .entities
             .iter()
-            .find(|e| e.entity_type == EntityType::Date && e.span.start >= range.start && e.span.end <= range.end)
+            .find(|e| e.entity_type == EntityType::Date && e.span.start >= sentence.start && e.span.end <= sentence.end)
             .cloned();
-        let in_sentence: Vec<usize> = (0..self.entities.len())
+        let in_clause: Vec<usize> = (0..self.entities.len())
             .filter(|&i| {
                 let e = &self.entities[i];
                 e.span.start >= range.start && e.span.end <= range.end && !in_topic(e.span.start)
             })
             .collect();
+        // Arguments of the clause: not topics, not the place it happened in.
+        // The place something happened in (`در وین`) is no party, unless
+        // the clause has no two others (`مسؤولون في باكو ويريفان`).
+        let mut clause_args: Vec<(usize, usize, Arg<'a>)> = in_clause
+            .iter()
+            .filter(|&&i| !self.is_place(i, &words))
+            .filter_map(|&i| {
+                self.arg(i, false)
+                    .map(|a| (self.entities[i].span.start, self.entities[i].span.end, a))
+            })
+            .collect();
+        if clause_args.len() < 2 {
+            clause_args = in_clause
+                .iter()
+                .filter_map(|&i| {
+                    self.arg(i, false)
+                        .map(|a| (self.entities[i].span.start, self.entities[i].span.end, a))
+                })
+                .collect();
+        }
+        let args_in = |from: usize, to: usize| -> Vec<Arg<'a>> {
+            clause_args
+                .iter()
+                .filter(|&&(s, e, _)| s >= from && e <= to)
+                .map(|&(_, _, a)| a)
+                .collect()
+        };
+        let negated = |w: &Word| {
+            words
+                .iter()
+                .any(|n| n.kind == Kind::Negation && n.end <= w.start && words_between(text, n.end, w.start) <= 2)
+        };
 
         // Mediators first: they are not participants.
         let mut mediations: Vec<(Word, Vec<Arg<'a>>)> = Vec::new();
         for w in &words {
+            if negated(w) {
+                continue;
+            }
             let mediators = match w.kind {
                 Kind::MediateAfter => {
                     let list = self.list_after(w.end, range.end, 2, 3, true, &|p| in_topic(p));
@@ -631,13 +726,22 @@ impl<'a> Document<'a> {
                     if w.kind == Kind::Organize && !meets.iter().any(|m| m.start >= w.end && words_between(text, w.end, m.start) <= 2) {
                         continue;
                     }
-                    in_sentence
+                    // The host before the word, or right after it when the
+                    // verb comes first (`تستضيف الدوحة لقاء …`).
+                    let before = in_clause
                         .iter()
                         .rev()
                         .filter(|&&i| self.entities[i].span.end <= w.start)
-                        .find_map(|&i| self.arg(i, true))
-                        .into_iter()
-                        .collect()
+                        .find_map(|&i| self.arg(i, true));
+                    let after = || {
+                        in_clause
+                            .iter()
+                            .filter(|&&i| {
+                                self.entities[i].span.start >= w.end && words_between(text, w.end, self.entities[i].span.start) == 0
+                            })
+                            .find_map(|&i| self.arg(i, true))
+                    };
+                    before.or_else(after).into_iter().collect()
                 }
                 _ => continue,
             };
@@ -671,21 +775,16 @@ impl<'a> Document<'a> {
                 .any(|d| d.kind == Kind::Demonstrative && d.end <= t.start && words_between(text, d.end, t.start) == 0)
         });
         if participants.is_empty() && trigger.is_some() {
-            let args: Vec<Arg<'a>> = in_sentence
-                .iter()
-                .filter_map(|&i| self.arg(i, false))
+            let args: Vec<Arg<'a>> = args_in(range.start, range.end)
+                .into_iter()
                 .filter(|a| !mediator_ids.contains(&a.id))
                 .collect();
             let mut people: Vec<Arg<'a>> = Vec::new();
-            for a in args.iter().filter(|a| a.person) {
-                if !people.iter().any(|p| p.id == a.id) {
-                    people.push(*a);
-                }
-            }
             let mut states: Vec<Arg<'a>> = Vec::new();
-            for a in args.iter().filter(|a| !a.person) {
-                if !states.iter().any(|p| p.id == a.id) {
-                    states.push(*a);
+            for a in args {
+                let list = if a.person { &mut people } else { &mut states };
+                if !list.iter().any(|p| p.id == a.id) {
+                    list.push(a);
                 }
             }
             participants = match people.len() {
@@ -698,26 +797,52 @@ impl<'a> Document<'a> {
                 _ => people,
             };
         }
+        // A later clause of the sentence keeps its subject (`X با Y دیدار
+        // کرد و سپس با Z تلفنی گفتگو کرد`).
+        if participants.len() == 1 && trigger.is_some() {
+            if let Some(s) = subject.filter(|s| s.id != participants[0].id && !mediator_ids.contains(&s.id)) {
+                participants.insert(0, s);
+            }
+        }
         if participants.len() < 2 && trigger.is_some() {
             if let Some(pair) = self.pair_phrase(&words, range.start) {
                 participants = pair;
             }
         }
-        if let Some(t) = trigger {
-            if participants.len() >= 2 {
-                let Kind::Meet(_, _) = t.kind else { unreachable!() };
+        if trigger.is_some() && participants.len() >= 2 {
+            let place = self.place(&words, &in_clause, &participants);
+            // One relation per status the meeting words of the clause carry.
+            let mut groups: Vec<(Status, Vec<Word>)> = Vec::new();
+            for m in &meets {
+                let st = status_of(m);
+                match groups.iter_mut().find(|(g, _)| *g == st) {
+                    Some((_, ws)) => ws.push(*m),
+                    None => groups.push((st, vec![*m])),
+                }
+            }
+            for (status, group) in groups {
+                // Talks held at a named venue (`محادثات في بروكسل`) were held
+                // in person.
                 let modality = [Modality::Phone, Modality::InPerson]
                     .into_iter()
-                    .find(|m| meets.iter().any(|w| matches!(w.kind, Kind::Meet(x, _) if x == *m)))
-                    .unwrap_or(Modality::Unspecified);
-                let cameo = meets
+                    .find(|m| group.iter().any(|w| matches!(w.kind, Kind::Meet(x, _) if x == *m)))
+                    .unwrap_or(if place.is_some() {
+                        Modality::InPerson
+                    } else {
+                        Modality::Unspecified
+                    });
+                let shown = if group.iter().any(|w| Some(w.start) == trigger.map(|t| t.start)) {
+                    trigger.unwrap_or(group[0])
+                } else {
+                    group[0]
+                };
+                let cameo = group
                     .iter()
                     .find_map(|w| match w.kind {
                         Kind::Meet(x, c) if x == modality => Some(c),
                         _ => None,
                     })
                     .unwrap_or("046");
-                let place = self.place(&words, &in_sentence, &participants);
                 for (i, a) in participants.iter().enumerate() {
                     for b in &participants[i + 1..] {
                         if a.id == b.id || same_side(a, b) {
@@ -731,7 +856,7 @@ impl<'a> Document<'a> {
                             status,
                             modality: Some(modality),
                             cameo,
-                            trigger: self.chars.span(t.start..t.end),
+                            trigger: self.chars.span(shown.start..shown.end),
                             sentence: sentence_span,
                             place: place.clone(),
                             date: date.clone(),
@@ -739,8 +864,8 @@ impl<'a> Document<'a> {
                         });
                     }
                 }
-                self.last_participants = participants.clone();
             }
+            self.last_participants = participants.clone();
         }
 
         // Mediations.
@@ -761,10 +886,8 @@ impl<'a> Document<'a> {
                 parties = participants.clone();
             }
             if parties.len() < 2 {
-                let before: Vec<Arg<'a>> = in_sentence
-                    .iter()
-                    .filter(|&&i| self.entities[i].span.end <= w.start)
-                    .filter_map(|&i| self.arg(i, false))
+                let before: Vec<Arg<'a>> = args_in(range.start, w.start)
+                    .into_iter()
                     .filter(|a| !mediators.iter().any(|m| m.id == a.id))
                     .collect();
                 let people: Vec<Arg<'a>> = before.iter().copied().filter(|a| a.person).collect();
@@ -798,13 +921,22 @@ impl<'a> Document<'a> {
             if unique.len() < 2 {
                 continue;
             }
-            let place = self.place(&words, &in_sentence, &unique);
+            // A mediation has the status of the meeting it mediates.
+            let nearest = meets.iter().min_by_key(|m| {
+                if m.start >= w.end {
+                    m.start - w.end
+                } else {
+                    w.start.saturating_sub(m.end)
+                }
+            });
+            let mediation_status = status_of(nearest.unwrap_or(&w));
+            let place = self.place(&words, &in_clause, &unique);
             self.push(Relation {
                 relation_type: RelationType::MediatedBy,
                 participants: Vec::new(),
                 parties: unique.iter().map(|a| self.argument(a)).collect(),
                 mediators: mediators.iter().map(|a| self.argument(a)).collect(),
-                status,
+                status: mediation_status,
                 modality: None,
                 cameo: "045",
                 trigger: self.chars.span(w.start..w.end),

@@ -41,6 +41,8 @@ impl Prf {
 }
 
 struct Scores {
+    rel: Prf,
+    rel_status: Prf,
     by_type: BTreeMap<String, Prf>,
     all: Prf,
     link_ok: usize,
@@ -50,7 +52,18 @@ struct Scores {
 
 fn score() -> Scores {
     let gold_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/gold");
+    let metonyms: HashMap<String, String> = fs::read_to_string(gold_dir.join("ENTITIES.tsv"))
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            c.get(4).filter(|m| !m.is_empty()).map(|m| (c[0].to_string(), m.to_string()))
+        })
+        .collect();
     let mut s = Scores {
+        rel: Prf::default(),
+        rel_status: Prf::default(),
         by_type: BTreeMap::new(),
         all: Prf::default(),
         link_ok: 0,
@@ -111,6 +124,7 @@ fn score() -> Scores {
             s.all.fp += 1;
             s.errors.push(format!("FP {doc}: [{a},{b}) {t} {:?} id={:?}", e.text, e.id));
         }
+        score_relations(&gold, &x, &metonyms, &mut s);
         for (k, g) in &required {
             if !matched.contains(k) {
                 s.by_type.entry(k.2.clone()).or_default().fn_ += 1;
@@ -121,6 +135,107 @@ fn score() -> Scores {
         }
     }
     s
+}
+
+type RelKey = (String, Vec<String>, String);
+
+/// Relation keys as score.py builds them: met-with as unordered pairs,
+/// mediated-by as (unordered party pair, mediator), ids through metonyms.
+fn keys(kind: &str, args: &[String], mediators: &[String], status: &str, metonyms: &HashMap<String, String>) -> Vec<(RelKey, String)> {
+    let map = |i: &String| metonyms.get(i).cloned().unwrap_or_else(|| i.clone());
+    let mut ids: Vec<String> = args.iter().map(map).collect();
+    ids.sort();
+    ids.dedup();
+    let mut out = Vec::new();
+    let pairs = |ids: &[String]| {
+        let mut v = Vec::new();
+        for i in 0..ids.len() {
+            for j in i + 1..ids.len() {
+                v.push(vec![ids[i].clone(), ids[j].clone()]);
+            }
+        }
+        v
+    };
+    if kind == "met-with" {
+        for p in pairs(&ids) {
+            out.push(((kind.to_string(), p, String::new()), status.to_string()));
+        }
+    } else {
+        for m in mediators.iter().map(map) {
+            let parties: Vec<String> = ids.iter().filter(|p| **p != m).cloned().collect();
+            for p in pairs(&parties) {
+                out.push(((kind.to_string(), p, m.clone()), status.to_string()));
+            }
+        }
+    }
+    out
+}
+
+fn score_relations(gold: &Value, x: &namyab::Extraction, metonyms: &HashMap<String, String>, s: &mut Scores) {
+    let strs = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let (mut req, mut opt, mut req_status) = (HashSet::new(), HashSet::new(), HashSet::new());
+    for r in gold["relations"].as_array().unwrap() {
+        let kind = r["type"].as_str().unwrap();
+        let args = if kind == "met-with" {
+            strs(&r["args"])
+        } else {
+            strs(&r["parties"])
+        };
+        let meds = r["mediator"].as_str().map(|m| vec![m.to_string()]).unwrap_or_default();
+        for (k, st) in keys(kind, &args, &meds, r["status"].as_str().unwrap_or("occurred"), metonyms) {
+            if r["optional"].as_bool().unwrap_or(false) {
+                opt.insert(k);
+            } else {
+                req.insert(k.clone());
+                req_status.insert((k, st));
+            }
+        }
+    }
+    let opt: HashSet<RelKey> = opt.difference(&req).cloned().collect();
+    let (mut pred, mut pred_status) = (HashSet::new(), HashSet::new());
+    for r in &x.relations {
+        let ids = |v: &[namyab::Argument]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let status = serde_json::to_value(r.status).unwrap().as_str().unwrap().to_string();
+        let args = [ids(&r.participants), ids(&r.parties)].concat();
+        for (k, st) in keys(r.relation_type.as_str(), &args, &ids(&r.mediators), &status, metonyms) {
+            if !opt.contains(&k) {
+                pred.insert(k.clone());
+                pred_status.insert((k, st));
+            }
+        }
+    }
+    s.rel.tp += req.intersection(&pred).count();
+    s.rel.fp += pred.difference(&req).count();
+    s.rel.fn_ += req.difference(&pred).count();
+    s.rel_status.tp += req_status.intersection(&pred_status).count();
+    s.rel_status.fp += pred_status.difference(&req_status).count();
+    s.rel_status.fn_ += req_status.difference(&pred_status).count();
+    for k in pred.difference(&req) {
+        s.errors.push(format!("relation FP {}: {k:?}", gold["doc"]));
+    }
+    for k in req.difference(&pred) {
+        s.errors.push(format!("relation FN {}: {k:?}", gold["doc"]));
+    }
+}
+
+#[test]
+fn seed_relations_meet_the_threshold() {
+    let s = score();
+    println!("relations P={:.3} R={:.3} F1={:.3}", s.rel.p(), s.rel.r(), s.rel.f1());
+    println!(
+        "with status P={:.3} R={:.3} F1={:.3}",
+        s.rel_status.p(),
+        s.rel_status.r(),
+        s.rel_status.f1()
+    );
+    for e in s.errors.iter().filter(|e| e.starts_with("relation")) {
+        println!("  {e}");
+    }
+    assert!(s.rel.f1() >= 0.90, "relation F1 {:.3} < 0.90", s.rel.f1());
 }
 
 #[test]
