@@ -3,7 +3,8 @@
 //! Reads Persian and Arabic news and finds who and what is named: people,
 //! states, cities, regions, organisations, news agencies, nationalities,
 //! dates; each mention typed, linked to a canonical id, and placed by exact
-//! offsets into the **original** text.
+//! offsets into the **original** text; and who **met with** whom and who
+//! **mediated** between whom.
 //!
 //! ## Examples
 //!
@@ -24,6 +25,20 @@
 //! // byte offsets into the original text, and char offsets for the JSON
 //! assert_eq!(x.entities[0].span.start, 2);
 //! assert_eq!(x.entities[0].span.char_start, 1);
+//! ```
+//!
+//! Relations carry their arguments, status, modality, CAMEO code and
+//! evidence (see [`Relation`]):
+//!
+//! ```
+//! let text = "سال گذشته باکو و ایروان با میانجیگری روسیه و اتحادیه اروپا گفتگو کردند.";
+//! let x = namyab::extract(text);
+//! let m = x.relations.iter().find(|r| r.relation_type == namyab::RelationType::MediatedBy).unwrap();
+//! let parties: Vec<&str> = m.parties.iter().map(|a| a.id.as_str()).collect();
+//! assert_eq!(parties, ["azerbaijan", "armenia"]); // the capitals stand for their states
+//! assert_eq!(m.parties[0].mention_id.as_deref(), Some("baku"));
+//! let mediators: Vec<&str> = m.mediators.iter().map(|a| a.id.as_str()).collect();
+//! assert_eq!(mediators, ["russia", "european_union"]);
 //! ```
 //!
 //! ## Offsets

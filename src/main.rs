@@ -159,7 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     }
                 };
                 let x = ex.extract(&text);
-                write_document(&mut out, format, &name, &x)?;
+                write_document(&mut out, format, &name, &text, &x)?;
             }
             if failed {
                 ExitCode::from(EXIT_INPUT)
@@ -223,7 +223,8 @@ fn read_input(path: &std::path::Path, lossy: bool) -> Result<String, String> {
     }
 }
 
-fn write_document(out: &mut impl Write, format: Format, name: &str, x: &Extraction) -> Result<(), Failure> {
+fn write_document(out: &mut impl Write, format: Format, name: &str, text: &str, x: &Extraction) -> Result<(), Failure> {
+    let x_text = |_: &str, span: namyab::Span| text.get(span.range()).unwrap_or("");
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &Document { file: name, extraction: x })?;
@@ -244,6 +245,32 @@ fn write_document(out: &mut impl Write, format: Format, name: &str, x: &Extracti
                     e.span.char_end,
                     e.id.as_deref().unwrap_or("-"),
                     e.text
+                )?;
+            }
+            for r in &x.relations {
+                let args = |v: &[namyab::Argument]| v.iter().map(|a| format!("{} «{}»", a.id, a.text)).collect::<Vec<_>>().join(" + ");
+                let status = match r.status {
+                    namyab::Status::Occurred => "occurred",
+                    namyab::Status::Planned => "planned",
+                };
+                let who = match r.relation_type {
+                    namyab::RelationType::MetWith => args(&r.participants),
+                    namyab::RelationType::MediatedBy => format!("{} | by {}", args(&r.parties), args(&r.mediators)),
+                };
+                let modality = match r.modality {
+                    Some(namyab::Modality::Phone) => " phone",
+                    Some(namyab::Modality::InPerson) => " in_person",
+                    Some(namyab::Modality::Unspecified) => " unspecified",
+                    None => "",
+                };
+                writeln!(
+                    out,
+                    "{}\t{status}{modality}\t{}\t{who}\ttrigger «{}» at {}..{}",
+                    r.relation_type.as_str(),
+                    r.cameo,
+                    x_text(name, r.trigger),
+                    r.trigger.char_start,
+                    r.trigger.char_end
                 )?;
             }
         }

@@ -642,8 +642,16 @@ impl<'a> Document<'a> {
                     _ => false,
                 })
                 .map_or(range.end, |w| w.start);
-            // … and at the next comma: `حول معاهدة السلام، ومن المقرر`.
-            let end = text[t..end].find(['،', ',', ':']).map_or(end, |i| t + i);
+            // … and where a comma and a joined و open a new clause (`حول
+            // معاهدة السلام، ومن المقرر`); a comma inside a list, or before
+            // the separate Persian `و`, does not.
+            let end = text[t..end]
+                .match_indices(['،', ','])
+                .find(|(i, c)| {
+                    let next = text[t + i + c.len()..].trim_start();
+                    next.starts_with('و') && next['و'.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
+                })
+                .map_or(end, |(i, _)| t + i);
             regions.push((t, end));
         }
         let in_topic = |pos: usize| regions.iter().any(|&(a, b)| a <= pos && pos < b);
