@@ -608,6 +608,11 @@ impl<'a> Document<'a> {
                 .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
     }
 
+    /// A GPE coordinated right after a place (`في باكو ويريفان`).
+    fn follows_place(&self, i: usize, words: &[Word]) -> bool {
+        i > 0 && self.is_place(i - 1, words) && coordinated(self.text, self.entities[i - 1].span.end, self.entities[i].span.start, 0)
+    }
+
     fn clause(&mut self, range: std::ops::Range<usize>, sentence: std::ops::Range<usize>, all_words: &[Word], subject: Option<Arg<'a>>) {
         let words: Vec<Word> = all_words
             .iter()
@@ -693,13 +698,18 @@ impl<'a> Document<'a> {
             })
             .collect();
         if clause_args.len() < 2 {
-            clause_args = in_clause
+            let with_span = |i: usize| {
+                self.arg(i, false)
+                    .map(|a| (self.entities[i].span.start, self.entities[i].span.end, a))
+            };
+            let places = in_clause
                 .iter()
-                .filter_map(|&i| {
-                    self.arg(i, false)
-                        .map(|a| (self.entities[i].span.start, self.entities[i].span.end, a))
-                })
-                .collect();
+                .filter(|&&i| self.is_place(i, &words) || self.follows_place(i, &words))
+                .filter_map(|&i| with_span(i))
+                .count();
+            if places >= 2 {
+                clause_args = in_clause.iter().filter_map(|&i| with_span(i)).collect();
+            }
         }
         let args_in = |from: usize, to: usize| -> Vec<Arg<'a>> {
             clause_args
@@ -757,7 +767,9 @@ impl<'a> Document<'a> {
                 mediations.push((*w, mediators));
             }
         }
-        let mediator_ids: Vec<&str> = mediations.iter().flat_map(|(_, m)| m.iter().map(|a| a.id)).collect();
+        // The mediators' own mentions are not participants; another mention
+        // of the same state is (`مسکو میزبان نشست سه‌جانبه روسیه، ارمنستان و …`).
+        let mediator_mentions: Vec<usize> = mediations.iter().flat_map(|(_, m)| m.iter().map(|a| a.index)).collect();
 
         // Meeting participants.
         let mut participants: Vec<Arg<'a>> = Vec::new();
@@ -785,7 +797,7 @@ impl<'a> Document<'a> {
         if participants.is_empty() && trigger.is_some() {
             let args: Vec<Arg<'a>> = args_in(range.start, range.end)
                 .into_iter()
-                .filter(|a| !mediator_ids.contains(&a.id))
+                .filter(|a| !mediator_mentions.contains(&a.index))
                 .collect();
             let mut people: Vec<Arg<'a>> = Vec::new();
             let mut states: Vec<Arg<'a>> = Vec::new();
@@ -808,7 +820,7 @@ impl<'a> Document<'a> {
         // A later clause of the sentence keeps its subject (`X با Y دیدار
         // کرد و سپس با Z تلفنی گفتگو کرد`).
         if participants.len() == 1 && trigger.is_some() {
-            if let Some(s) = subject.filter(|s| s.id != participants[0].id && !mediator_ids.contains(&s.id)) {
+            if let Some(s) = subject.filter(|s| s.id != participants[0].id && !mediator_mentions.contains(&s.index)) {
                 participants.insert(0, s);
             }
         }

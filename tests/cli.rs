@@ -55,13 +55,37 @@ fn stdin_and_text_format() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all("دیدار لاوروف در باکو".as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("دیدار لاوروف و بایراموف در باکو".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "# -\nPERSON\t6..12\tsergey_lavrov\tلاوروف\nGPE\t16..20\tbaku\tباکو\n"
+        "# -\n\
+         PERSON\t6..12\tsergey_lavrov\tلاوروف\n\
+         PERSON\t15..23\tjeyhun_bayramov\tبایراموف\n\
+         GPE\t27..31\tbaku\tباکو\n\
+         met-with\toccurred in_person\t040\tsergey_lavrov «لاوروف» + jeyhun_bayramov «بایراموف»\ttrigger «دیدار» at 0..5\n"
     );
+}
+
+#[test]
+fn one_participant_in_a_place_is_no_relation() {
+    let mut child = namyab()
+        .args(["extract", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("دیدار لاوروف در باکو".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["relations"], serde_json::json!([]));
+    assert_eq!(v["entities"].as_array().unwrap().len(), 2);
 }
 
 #[test]
