@@ -39,7 +39,7 @@ use crate::resolve::{left_edge, right_edge};
 use crate::Extractor;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The default trigger lexicon.
 pub(crate) const DEFAULT_TRIGGERS: (&str, &str) = ("gazetteers/triggers.tsv", include_str!("../gazetteers/triggers.tsv"));
@@ -327,6 +327,8 @@ impl Lexicon {
             chars: CharIndex::new(text),
             out: Vec::new(),
             last_participants: Vec::new(),
+            state_counts: None,
+            seen: HashMap::new(),
         };
         for sentence in sentences(text) {
             doc.sentence(sentence, &words);
@@ -342,10 +344,47 @@ struct Word {
     kind: Kind,
 }
 
+/// The words that start inside `range` (words are sorted by start).
+fn words_in<'w>(words: &'w [Word], range: &std::ops::Range<usize>) -> &'w [Word] {
+    let lo = words.partition_point(|w| w.start < range.start);
+    let hi = words.partition_point(|w| w.start < range.end);
+    &words[lo..hi.max(lo)]
+}
+
+/// The longest stretch read as one sentence. Longer runs without sentence
+/// punctuation (the longest sentence in the seeds is 623 bytes) are cut
+/// at white space, so that the per-sentence rules stay linear in the text.
+const MAX_SENTENCE: usize = 4096;
+
 /// Sentence spans of the original text: split after `.` `!` `?` `؟` `؛` and
 /// line breaks (a `.` only before white space or the end, so `2.5` and
-/// `News.am` stay whole).
+/// `News.am` stay whole); runs longer than [`MAX_SENTENCE`] are cut at white
+/// space.
 fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for r in raw_sentences(text) {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE {
+            let mut cut = start + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[start..cut]
+                .rfind(char::is_whitespace)
+                .map_or(cut, |i| start + i + 1)
+                .max(start + 1);
+            let cut = (cut..=r.end).find(|&c| text.is_char_boundary(c)).unwrap_or(r.end);
+            out.push(start..cut);
+            start = cut;
+        }
+        if start < r.end {
+            out.push(start..r.end);
+        }
+    }
+    out
+}
+
+fn raw_sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = text.char_indices().peekable();
@@ -423,7 +462,13 @@ struct Document<'a> {
     out: Vec<Relation>,
     /// The participants of the last relation found, for `دو طرف`.
     last_participants: Vec<Arg<'a>>,
+    /// How often each state is named, most often first; on demand.
+    state_counts: Option<Vec<(Arg<'a>, usize)>>,
+    /// Relation key → index in `out`, for deduplication.
+    seen: HashMap<RelationKey, usize>,
 }
+
+type RelationKey = (RelationType, Vec<String>, Vec<String>, Status);
 
 /// How many words the text between two offsets holds.
 fn words_between(text: &str, from: usize, to: usize) -> usize {
@@ -492,39 +537,58 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The states and people named in the text before `before`, most recent
-    /// first, one per id.
+    /// Indices of the entities that start inside `range` (entities are
+    /// sorted and never overlap), found by binary search so that a long
+    /// document costs the same per sentence as a short one.
+    fn entities_in(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let lo = self.entities.partition_point(|e| e.span.start < range.start);
+        let hi = self.entities.partition_point(|e| e.span.start < range.end);
+        lo..hi.max(lo)
+    }
+
+    /// The last two distinct states (or people) named before `before`, most
+    /// recent first.
     fn recent(&self, before: usize, people: bool) -> Vec<Arg<'a>> {
         let mut out: Vec<Arg<'a>> = Vec::new();
-        for i in (0..self.entities.len()).rev() {
+        for i in (0..self.entities_in(&(0..before)).end).rev() {
             if self.entities[i].span.end > before {
                 continue;
             }
             if let Some(a) = self.arg(i, false) {
                 if a.person == people && !out.iter().any(|o| o.id == a.id) {
                     out.push(a);
+                    if out.len() == 2 {
+                        break;
+                    }
                 }
             }
         }
         out
     }
 
-    /// The two states the document names most often, excluding `not`.
-    fn main_pair(&self, not: &[Arg<'a>]) -> Vec<Arg<'a>> {
-        let mut counts: Vec<(Arg<'a>, usize)> = Vec::new();
-        for i in 0..self.entities.len() {
-            if let Some(a) = self.arg(i, false) {
-                if a.person || not.iter().any(|n| n.id == a.id) {
-                    continue;
-                }
-                match counts.iter_mut().find(|(c, _)| c.id == a.id) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((a, 1)),
+    /// The two states the document names most often, excluding `not`
+    /// (counted once per document).
+    fn main_pair(&mut self, not: &[Arg<'a>]) -> Vec<Arg<'a>> {
+        if self.state_counts.is_none() {
+            let mut counts: Vec<(Arg<'a>, usize)> = Vec::new();
+            for i in 0..self.entities.len() {
+                if let Some(a) = self.arg(i, false).filter(|a| !a.person) {
+                    match counts.iter_mut().find(|(c, _)| c.id == a.id) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((a, 1)),
+                    }
                 }
             }
+            counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+            self.state_counts = Some(counts);
         }
-        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        counts.into_iter().take(2).map(|(a, _)| a).collect()
+        let counts = self.state_counts.as_deref().unwrap_or_default();
+        counts
+            .iter()
+            .filter(|(a, _)| !not.iter().any(|n| n.id == a.id))
+            .take(2)
+            .map(|&(a, _)| a)
+            .collect()
     }
 
     /// A coordinated list of arguments starting within `lead` words after
@@ -532,7 +596,7 @@ impl<'a> Document<'a> {
     fn list_after(&self, from: usize, until: usize, lead: usize, gap: usize, orgs: bool, skip: &dyn Fn(usize) -> bool) -> Vec<Arg<'a>> {
         let mut out: Vec<Arg<'a>> = Vec::new();
         let mut last_end = from;
-        for i in 0..self.entities.len() {
+        for i in self.entities_in(&(from..until)) {
             let e = &self.entities[i];
             if e.span.start < from || e.span.end > until || skip(e.span.start) {
                 continue;
@@ -576,6 +640,13 @@ impl<'a> Document<'a> {
     fn sentence(&mut self, range: std::ops::Range<usize>, all_words: &[Word]) {
         let mut start = range.start;
         let mut subject: Option<Arg<'a>> = None;
+        let all_words = words_in(all_words, &range);
+        if !all_words
+            .iter()
+            .any(|w| matches!(w.kind, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize))
+        {
+            return;
+        }
         let breaks: Vec<std::ops::Range<usize>> = all_words
             .iter()
             .filter(|w| w.kind == Kind::Clause && w.start >= range.start && w.end <= range.end)
@@ -593,8 +664,8 @@ impl<'a> Document<'a> {
 
     /// The first person or state named in a clause that is not a place.
     fn subject(&self, range: std::ops::Range<usize>, words: &[Word]) -> Option<Arg<'a>> {
-        (0..self.entities.len())
-            .filter(|&i| self.entities[i].span.start >= range.start && self.entities[i].span.end <= range.end)
+        self.entities_in(&range)
+            .filter(|&i| self.entities[i].span.end <= range.end)
             .filter(|&i| !self.is_place(i, words))
             .find_map(|i| self.arg(i, false))
     }
@@ -614,11 +685,7 @@ impl<'a> Document<'a> {
     }
 
     fn clause(&mut self, range: std::ops::Range<usize>, sentence: std::ops::Range<usize>, all_words: &[Word], subject: Option<Arg<'a>>) {
-        let words: Vec<Word> = all_words
-            .iter()
-            .copied()
-            .filter(|w| w.start >= range.start && w.end <= range.end)
-            .collect();
+        let words: Vec<Word> = words_in(all_words, &range).iter().copied().filter(|w| w.end <= range.end).collect();
         let has = |k: fn(&Kind) -> bool| words.iter().any(|w| k(&w.kind));
         if !has(|k| matches!(k, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize)) {
             return;
@@ -675,12 +742,12 @@ impl<'a> Document<'a> {
         };
         let status_of = |w: &Word| if planned(w) { Status::Planned } else { Status::Occurred };
         let sentence_span = self.chars.span(sentence.clone());
-        let date = self
-            .entities
+        let date = self.entities[self.entities_in(&sentence)]
             .iter()
-            .find(|e| e.entity_type == EntityType::Date && e.span.start >= sentence.start && e.span.end <= sentence.end)
+            .find(|e| e.entity_type == EntityType::Date && e.span.end <= sentence.end)
             .cloned();
-        let in_clause: Vec<usize> = (0..self.entities.len())
+        let in_clause: Vec<usize> = self
+            .entities_in(&range)
             .filter(|&i| {
                 let e = &self.entities[i];
                 e.span.start >= range.start && e.span.end <= range.end && !in_topic(e.span.start)
@@ -981,7 +1048,7 @@ impl<'a> Document<'a> {
         };
         let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
             let r = self.recent(w.start.max(sentence_start), people);
-            (r.len() >= 2).then(|| r.into_iter().take(2).collect())
+            (r.len() >= 2).then_some(r)
         };
         match w.kind {
             Kind::PairPeople => from_last(true).or_else(|| recent(true)),
@@ -1016,29 +1083,28 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Adds a relation, or its evidence to an equal one already found.
-    fn push(&mut self, r: Relation) {
-        let key = |r: &Relation| {
-            let mut args: Vec<String> = r.participants.iter().chain(&r.parties).map(|a| a.id.clone()).collect();
-            args.sort();
-            let mut meds: Vec<String> = r.mediators.iter().map(|a| a.id.clone()).collect();
-            meds.sort();
-            (r.relation_type, args, meds, r.status)
-        };
+    /// Adds a relation, or its evidence to an equal one already found
+    /// (same type, arguments, mediators and status).
+    fn push(&mut self, mut r: Relation) {
+        let mut args: Vec<String> = r.participants.iter().chain(&r.parties).map(|a| a.id.clone()).collect();
+        args.sort();
+        let mut meds: Vec<String> = r.mediators.iter().map(|a| a.id.clone()).collect();
+        meds.sort();
+        let key = (r.relation_type, args, meds, r.status);
         let evidence = Evidence {
             trigger: r.trigger,
             sentence: r.sentence,
         };
-        let k = key(&r);
-        match self.out.iter_mut().find(|o| key(o) == k) {
-            Some(o) => {
+        match self.seen.get(&key) {
+            Some(&i) => {
+                let o = &mut self.out[i];
                 if !o.evidence.contains(&evidence) {
                     o.evidence.push(evidence);
                 }
             }
             None => {
-                let mut r = r;
                 r.evidence.push(evidence);
+                self.seen.insert(key, self.out.len());
                 self.out.push(r);
             }
         }
