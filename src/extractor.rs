@@ -3,6 +3,7 @@
 use crate::dates::{Dates, DEFAULT_DATES};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
+use crate::names::{Titles, DEFAULT_TITLES};
 use crate::output::{EntityType, Extraction};
 use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -41,6 +42,7 @@ pub struct Extractor {
     pub(crate) affixes: Affixes,
     pub(crate) dates: Dates,
     pub(crate) lexicon: Lexicon,
+    pub(crate) titles: Titles,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -267,6 +269,7 @@ impl ExtractorBuilder {
         let affixes = Affixes::parse(gazetteer::DEFAULT_AFFIXES.0, gazetteer::DEFAULT_AFFIXES.1)?;
         let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
         let lexicon = Lexicon::parse(DEFAULT_TRIGGERS.0, DEFAULT_TRIGGERS.1)?;
+        let titles = Titles::parse(DEFAULT_TITLES.0, DEFAULT_TITLES.1)?;
         let mut records = Vec::new();
         if self.defaults {
             for (name, text) in gazetteer::DEFAULT_FILES {
@@ -303,6 +306,7 @@ impl ExtractorBuilder {
             affixes,
             dates,
             lexicon,
+            titles,
         })
     }
 }

@@ -34,10 +34,10 @@
 //! let text = "سال گذشته باکو و ایروان با میانجیگری روسیه و اتحادیه اروپا گفتگو کردند.";
 //! let x = namyab::extract(text);
 //! let m = x.relations.iter().find(|r| r.relation_type == namyab::RelationType::MediatedBy).unwrap();
-//! let parties: Vec<&str> = m.parties.iter().map(|a| a.id.as_str()).collect();
+//! let parties: Vec<&str> = m.parties.iter().filter_map(|a| a.id.as_deref()).collect();
 //! assert_eq!(parties, ["azerbaijan", "armenia"]); // the capitals stand for their states
 //! assert_eq!(m.parties[0].mention_id.as_deref(), Some("baku"));
-//! let mediators: Vec<&str> = m.mediators.iter().map(|a| a.id.as_str()).collect();
+//! let mediators: Vec<&str> = m.mediators.iter().filter_map(|a| a.id.as_deref()).collect();
 //! assert_eq!(mediators, ["russia", "european_union"]);
 //! ```
 //!
@@ -88,6 +88,7 @@ mod dates;
 mod error;
 mod extractor;
 mod gazetteer;
+mod names;
 mod normalize;
 mod output;
 mod relations;

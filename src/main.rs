@@ -248,7 +248,12 @@ fn write_document(out: &mut impl Write, format: Format, name: &str, text: &str, 
                 )?;
             }
             for r in &x.relations {
-                let args = |v: &[namyab::Argument]| v.iter().map(|a| format!("{} «{}»", a.id, a.text)).collect::<Vec<_>>().join(" + ");
+                let args = |v: &[namyab::Argument]| {
+                    v.iter()
+                        .map(|a| format!("{} «{}»", a.id.as_deref().unwrap_or("-"), a.text))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                };
                 let status = match r.status {
                     namyab::Status::Occurred => "occurred",
                     namyab::Status::Planned => "planned",

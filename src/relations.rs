@@ -90,11 +90,13 @@ pub enum Modality {
 
 /// A relation argument: the entity mention it rests on. A capital standing
 /// for its state (`باکو` for Azerbaijan) carries the state's id, and the
-/// capital's in `mention_id`.
+/// capital's in `mention_id`; a person named in no gazetteer has no id and is
+/// known by the text (as `score.py` compares such arguments).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Argument {
-    /// The entity id the relation is about.
-    pub id: String,
+    /// The entity id the relation is about, `None` for a person named in no
+    /// gazetteer.
+    pub id: Option<String>,
     /// The type of the mention.
     #[serde(rename = "type")]
     pub entity_type: EntityType,
@@ -125,13 +127,13 @@ pub struct Evidence {
 /// let kinds: Vec<&str> = x.relations.iter().map(|r| r.relation_type.as_str()).collect();
 /// assert_eq!(kinds, ["met-with", "mediated-by"]);
 /// let met = &x.relations[0];
-/// let who: Vec<&str> = met.participants.iter().map(|a| a.id.as_str()).collect();
+/// let who: Vec<&str> = met.participants.iter().filter_map(|a| a.id.as_deref()).collect();
 /// assert_eq!(who, ["nikol_pashinyan", "ilham_aliyev"]);
 /// assert_eq!(met.modality, Some(namyab::Modality::InPerson));
 /// assert_eq!(&text[met.trigger.range()], "اجتماعاً");
 /// assert_eq!(met.place.as_ref().map(|p| p.text.as_str()), Some("بروكسل"));
 /// let mediation = &x.relations[1];
-/// assert_eq!(mediation.mediators[0].id, "charles_michel");
+/// assert_eq!(mediation.mediators[0].id.as_deref(), Some("charles_michel"));
 /// assert_eq!(mediation.cameo, "045");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -500,6 +502,15 @@ impl<'a> Document<'a> {
     /// capital as its state).
     fn arg(&self, index: usize, orgs: bool) -> Option<Arg<'a>> {
         let e: &'a Entity = &self.entities[index];
+        if e.entity_type == EntityType::Person && e.id.is_none() {
+            // Named in no gazetteer: known by its text.
+            return Some(Arg {
+                index,
+                id: &e.text,
+                person: true,
+                affiliation: e.affiliation.as_deref(),
+            });
+        }
         let id: &'a str = e.id.as_deref()?;
         match e.entity_type {
             EntityType::Person => Some(Arg {
@@ -1075,7 +1086,7 @@ impl<'a> Document<'a> {
     fn argument(&self, a: &Arg<'a>) -> Argument {
         let e = &self.entities[a.index];
         Argument {
-            id: a.id.to_string(),
+            id: e.id.as_ref().map(|_| a.id.to_string()),
             entity_type: e.entity_type,
             text: e.text.clone(),
             span: e.span,
@@ -1086,9 +1097,10 @@ impl<'a> Document<'a> {
     /// Adds a relation, or its evidence to an equal one already found
     /// (same type, arguments, mediators and status).
     fn push(&mut self, mut r: Relation) {
-        let mut args: Vec<String> = r.participants.iter().chain(&r.parties).map(|a| a.id.clone()).collect();
+        let key_of = |a: &Argument| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text));
+        let mut args: Vec<String> = r.participants.iter().chain(&r.parties).map(key_of).collect();
         args.sort();
-        let mut meds: Vec<String> = r.mediators.iter().map(|a| a.id.clone()).collect();
+        let mut meds: Vec<String> = r.mediators.iter().map(key_of).collect();
         meds.sort();
         let key = (r.relation_type, args, meds, r.status);
         let evidence = Evidence {

@@ -20,6 +20,7 @@
 
 use crate::dates::DateMatch;
 use crate::gazetteer::{Affixes, CuePosition, VariantKind};
+use crate::names::Taken;
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
 use crate::Extractor;
@@ -36,6 +37,9 @@ enum Source {
     },
     /// Index into the document's DATE matches.
     Date(u32),
+    /// A person named in no gazetteer (found by title and quote rules),
+    /// with an index into the document's list of their affiliations.
+    Unknown(u32),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -58,14 +62,14 @@ impl Candidate {
                 VariantKind::Derived | VariantKind::ElidedArticle => 2,
                 VariantKind::Partial => 3,
             },
-            Source::Date(_) => 1,
+            Source::Date(_) | Source::Unknown(_) => 1,
         }
     }
 
     fn entity(&self) -> Option<u32> {
         match self.source {
             Source::Name { entity, .. } => Some(entity),
-            Source::Date(_) => None,
+            Source::Date(_) | Source::Unknown(_) => None,
         }
     }
 }
@@ -242,7 +246,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
                     let orig = norm.to_original(c.start as usize..c.end as usize);
                     u8::from(langs & script.of(&text[orig]) == 0)
                 }
-                Source::Date(_) => 0,
+                Source::Date(_) | Source::Unknown(_) => 0,
             };
             (c, mismatch)
         })
@@ -270,6 +274,52 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
         accepted.push(c);
     }
     accepted.sort_by_key(|c| c.start);
+
+    // 5. People named in no gazetteer, by title and quote rules.
+    let mut unknowns: Vec<Option<String>> = Vec::new();
+    let taken: Vec<Taken> = accepted
+        .iter()
+        .map(|c| {
+            let kind = match c.source {
+                Source::Name { entity, .. } => Some(ex.compiled.records[entity as usize].kind),
+                _ => None,
+            };
+            Taken {
+                start: c.ext_start as usize,
+                end: c.end as usize,
+                person: kind == Some(EntityType::Person),
+                affiliates: matches!(kind, Some(EntityType::Gpe | EntityType::Org | EntityType::Norp)),
+            }
+        })
+        .collect();
+    let unknown = ex.titles.find(f, &taken);
+    if !unknown.is_empty() {
+        for (s, e, side) in unknown {
+            // The side a title names: a state (a capital as its state), an
+            // organisation, or the state of a nationality.
+            let side = side.and_then(|i| match accepted[i].source {
+                Source::Name { entity, .. } => {
+                    let r = &ex.compiled.records[entity as usize];
+                    match r.kind {
+                        EntityType::Norp => r.affiliation.clone(),
+                        EntityType::Gpe if r.affiliation.is_some() && r.metonym_of.is_none() => r.affiliation.clone(),
+                        EntityType::Gpe => Some(r.metonym_of.clone().unwrap_or_else(|| r.id.clone())),
+                        _ => Some(r.id.clone()),
+                    }
+                }
+                _ => None,
+            });
+            unknowns.push(side);
+            accepted.push(Candidate {
+                start: s as u32,
+                end: e as u32,
+                ext_start: s as u32,
+                source: Source::Unknown(unknowns.len() as u32 - 1),
+                keep: true,
+            });
+        }
+        accepted.sort_by_key(|c| c.start);
+    }
 
     // Output, with char offsets from one walk over the text.
     let mut out = Vec::with_capacity(accepted.len());
@@ -303,6 +353,15 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
                     value: None,
                 });
             }
+            Source::Unknown(i) => out.push(Entity {
+                id: None,
+                entity_type: EntityType::Person,
+                text: surface,
+                span,
+                affiliation: unknowns[i as usize].clone(),
+                metonym_of: None,
+                value: None,
+            }),
             Source::Date(i) => out.push(Entity {
                 id: None,
                 entity_type: EntityType::Date,

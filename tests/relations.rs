@@ -71,7 +71,11 @@ fn predicted(text: &str) -> (BTreeSet<Key>, Vec<(Vec<String>, String)>) {
             assert_eq!(&text[a.span.range()], a.text);
         }
         assert!(text[r.sentence.range()].contains(&text[r.trigger.range()]));
-        let ids = |v: &[namyab::Argument]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ids = |v: &[namyab::Argument]| {
+            v.iter()
+                .map(|a| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text)))
+                .collect::<Vec<_>>()
+        };
         match r.relation_type {
             namyab::RelationType::MetWith => {
                 for p in pairs(&ids(&r.participants)) {

@@ -198,7 +198,11 @@ fn score_relations(gold: &Value, x: &namyab::Extraction, metonyms: &HashMap<Stri
     let opt: HashSet<RelKey> = opt.difference(&req).cloned().collect();
     let (mut pred, mut pred_status) = (HashSet::new(), HashSet::new());
     for r in &x.relations {
-        let ids = |v: &[namyab::Argument]| v.iter().map(|a| a.id.clone()).collect::<Vec<_>>();
+        let ids = |v: &[namyab::Argument]| {
+            v.iter()
+                .map(|a| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text)))
+                .collect::<Vec<_>>()
+        };
         let status = serde_json::to_value(r.status).unwrap().as_str().unwrap().to_string();
         let args = [ids(&r.participants), ids(&r.parties)].concat();
         for (k, st) in keys(r.relation_type.as_str(), &args, &ids(&r.mediators), &status, metonyms) {

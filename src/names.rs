@@ -1,0 +1,202 @@
+//! People named in no gazetteer: found by title and quote rules from
+//! `gazetteers/titles.tsv`, over the folded text, after the gazetteer
+//! mentions are resolved. They are PERSON mentions with no id.
+//!
+//! - **Quote, then title**: `«فرحان حق» از سخنگویان`, `«X Y» وزیر …`: one to
+//!   three words in «» quotes followed by a title word.
+//! - **Title, then name**: `المتحدث باسم الكرملين دميتري بيسكوف إن`,
+//!   `سخنگوی وزارت خارجه ترکیه اونجو کچلی گفت`: a title, at most one
+//!   state or organisation mention, then exactly two words, then a speech
+//!   verb, a "that", a comma, colon or quote (not a full stop: `رئیس جمهور
+//!   جمهوری آذربایجان قرار داد.` ends with a verb, not a name).
+//!
+//! A word of a found name is never a stop word, a digit, part of another
+//! mention, or shorter than two letters, so common words are not tagged.
+
+use crate::error::{Detail, Error};
+use crate::gazetteer::{data_lines, fold_name};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashSet;
+
+/// A mention already found, as the title rules see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Taken {
+    /// Start (with any proclitic) and end in the folded text.
+    pub start: usize,
+    pub end: usize,
+    /// A person: never part of an unknown name's title.
+    pub person: bool,
+    /// A state, organisation or nationality: what a title can name as the
+    /// person's side.
+    pub affiliates: bool,
+}
+
+/// The default title lists.
+pub(crate) const DEFAULT_TITLES: (&str, &str) = ("gazetteers/titles.tsv", include_str!("../gazetteers/titles.tsv"));
+
+/// The compiled title rules.
+#[derive(Debug, Clone)]
+pub(crate) struct Titles {
+    before: AhoCorasick,
+    after: Vec<String>,
+    end: HashSet<String>,
+    stop: HashSet<String>,
+}
+
+impl Titles {
+    pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
+        let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
+        for (n, line) in data_lines(text) {
+            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cells.len() != 2 {
+                return Err(Error::new(
+                    file,
+                    Some(n),
+                    None,
+                    Detail::CellCount {
+                        found: cells.len(),
+                        expected: 2,
+                    },
+                ));
+            }
+            for form in cells[1].split('|') {
+                let f = fold_name(form);
+                if f.is_empty() {
+                    return Err(Error::new(file, Some(n), Some("forms"), Detail::EmptyName(form.to_string())));
+                }
+                match cells[0] {
+                    "before" => before.push(f),
+                    "after" => after.push(f),
+                    "end" => {
+                        end.insert(f);
+                    }
+                    "stop" => {
+                        stop.insert(f);
+                    }
+                    other => {
+                        return Err(Error::new(
+                            file,
+                            Some(n),
+                            Some("kind"),
+                            Detail::Malformed(format!("unknown title kind `{other}` (expected before, after, end or stop)")),
+                        ))
+                    }
+                }
+            }
+        }
+        after.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        let before = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&before)
+            .map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())))?;
+        Ok(Titles { before, after, end, stop })
+    }
+
+    /// People named in no gazetteer: their spans in the folded text, and the
+    /// index in `taken` of the state or organisation their title names
+    /// (`سخنگوی وزارت خارجه ترکیه …`), their affiliation. `taken` holds the
+    /// mentions already found, sorted by start.
+    pub(crate) fn find(&self, f: &str, taken: &[Taken]) -> Vec<(usize, usize, Option<usize>)> {
+        let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let overlaps = |s: usize, e: usize| {
+            let i = taken.partition_point(|t| t.end <= s);
+            taken.get(i).is_some_and(|t| t.start < e)
+        };
+        // The first state or organisation mention within `words` words after `p`.
+        let affiliation_after = |p: usize, words: usize| -> Option<usize> {
+            let limit = f[p..].match_indices(' ').nth(words).map_or(f.len(), |(i, _)| p + i);
+            let i = taken.partition_point(|t| t.start < p);
+            taken[i..]
+                .iter()
+                .take_while(|t| t.start < limit)
+                .position(|t| t.affiliates)
+                .map(|k| i + k)
+        };
+        let name_word = |w: &str| w.chars().count() >= 2 && w.chars().all(char::is_alphabetic) && !self.stop.contains(w);
+        // Quote, then title.
+        let mut from = 0;
+        while let Some(open) = f[from..].find('«').map(|i| from + i) {
+            let inner = open + '«'.len_utf8();
+            let Some(close) = f[inner..].find('»').map(|i| inner + i) else {
+                break;
+            };
+            from = close;
+            let name = f[inner..close].trim();
+            let words: Vec<&str> = name.split(' ').collect();
+            if !(1..=3).contains(&words.len()) || !words.iter().all(|w| name_word(w)) {
+                continue;
+            }
+            let s = inner + (f[inner..close].len() - f[inner..close].trim_start().len());
+            let e = s + name.len();
+            if overlaps(s, e) {
+                continue;
+            }
+            let rest = f[close + '»'.len_utf8()..].trim_start();
+            if self.after.iter().any(|t| {
+                rest.strip_prefix(t.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', '،', ',']))
+            }) {
+                out.push((s, e, affiliation_after(close, 5)));
+            }
+        }
+        // Title, then name.
+        for m in self.before.find_iter(f) {
+            let edge_before = f[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let edge_after = f[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if !edge_before || !edge_after {
+                continue;
+            }
+            let skip_spaces = |p: usize| p + (f[p..].len() - f[p..].trim_start_matches(' ').len());
+            let mut p = skip_spaces(m.end());
+            // Up to three stop words or mentions (not people) between the
+            // title and the name: `المتحدث باسم الخارجية الكويتية سامر …`.
+            let mut affiliation = None;
+            let mut blocked = false;
+            for _ in 0..3 {
+                let i = taken.partition_point(|t| t.start < p);
+                if let Some(t) = taken.get(i).filter(|t| t.start == p) {
+                    if t.person {
+                        blocked = true;
+                        break;
+                    }
+                    if t.affiliates && affiliation.is_none() {
+                        affiliation = Some(i);
+                    }
+                    p = skip_spaces(t.end);
+                    continue;
+                }
+                let word = f[p..].split(' ').next().unwrap_or("");
+                if !word.is_empty() && self.stop.contains(word) {
+                    p = skip_spaces(p + word.len());
+                    continue;
+                }
+                break;
+            }
+            if blocked {
+                continue;
+            }
+            let mut words = f[p..].splitn(3, ' ');
+            let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
+                continue;
+            };
+            let w2 = w2.trim_end_matches(|c: char| !c.is_alphabetic());
+            if !name_word(w1) || !name_word(w2) {
+                continue;
+            }
+            let s = p;
+            let e = p + w1.len() + 1 + w2.len();
+            if overlaps(s, e) {
+                continue;
+            }
+            let after = f[e..].trim_start_matches(' ');
+            let ends = after.is_empty()
+                || after.starts_with(['،', ',', ':', '؛', '»', '«', '"'])
+                || after.split(' ').next().is_some_and(|w| self.end.contains(w));
+            if ends && !out.iter().any(|&(os, oe, _)| os < e && s < oe) {
+                out.push((s, e, affiliation));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
