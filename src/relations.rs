@@ -692,7 +692,7 @@ impl<'a> Document<'a> {
 
     /// A GPE coordinated right after a place (`في باكو ويريفان`).
     fn follows_place(&self, i: usize, words: &[Word]) -> bool {
-        i > 0 && self.is_place(i - 1, words) && coordinated(self.text, self.entities[i - 1].span.end, self.entities[i].span.start, 0)
+        i > 0 && self.is_place(i - 1, words) && coordinated(self.text, self.entities[i - 1].span.end, self.entities[i].span.start, 1)
     }
 
     fn clause(&mut self, range: std::ops::Range<usize>, sentence: std::ops::Range<usize>, all_words: &[Word], subject: Option<Arg<'a>>) {
