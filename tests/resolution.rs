@@ -43,3 +43,30 @@ fn entity_cases() {
     }
     assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// DATE mentions carry an ISO 8601 value as far as the text says; Solar
+/// Hijri dates are converted; weekdays and relative dates carry none.
+#[test]
+fn date_values() {
+    let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+        ("امضای بیانیه در ۹ نوامبر ۲۰۲۰ انجام شد", &[("۹ نوامبر ۲۰۲۰", Some("2020-11-09"))]),
+        ("چهارم آبان ۱۳۹۹ توافق شد", &[("چهارم آبان ۱۳۹۹", Some("2020-10-25"))]),
+        (
+            "في شهر تشرين الأول 2022 وأيار 2023",
+            &[("تشرين الأول 2022", Some("2022-10")), ("أيار 2023", Some("2023-05"))],
+        ),
+        ("در سال 1994 و روز دوشنبه", &[("1994", Some("1994")), ("دوشنبه", None)]),
+        ("امروز و در 19 سپتامبر", &[("امروز", None), ("19 سپتامبر", Some("--09-19"))]),
+        ("في 8 آب 2025 في واشنطن", &[("8 آب 2025", Some("2025-08-08"))]),
+    ];
+    for (text, want) in cases {
+        let x = namyab::extract(text);
+        let got: Vec<(&str, Option<&str>)> = x
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == namyab::EntityType::Date)
+            .map(|e| (&text[e.span.range()], e.value.as_deref()))
+            .collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
