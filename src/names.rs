@@ -44,6 +44,11 @@ pub(crate) struct Titles {
 }
 
 impl Titles {
+    /// Words never part of an unknown name: titles and function words.
+    pub(crate) fn stop_words(&self) -> &HashSet<String> {
+        &self.stop
+    }
+
     pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
         let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
         for (n, line) in data_lines(text) {

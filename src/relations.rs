@@ -39,7 +39,7 @@ use crate::resolve::{left_edge, right_edge};
 use crate::Extractor;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default trigger lexicon.
 pub(crate) const DEFAULT_TRIGGERS: (&str, &str) = ("gazetteers/triggers.tsv", include_str!("../gazetteers/triggers.tsv"));
@@ -176,6 +176,7 @@ enum Kind {
     MediateAfter,
     MediateBefore,
     Organize,
+    Host,
     Planned,
     Negative,
     Topic,
@@ -188,6 +189,9 @@ enum Kind {
     Ignore,
     Negation,
     Clause,
+    Call,
+    Evaluative,
+    Separately,
 }
 
 /// The compiled trigger lexicon.
@@ -238,6 +242,7 @@ impl Lexicon {
                 "mediate_after" => Kind::MediateAfter,
                 "mediate_before" => Kind::MediateBefore,
                 "organize" => Kind::Organize,
+                "host" => Kind::Host,
                 "planned" => Kind::Planned,
                 "negative" => Kind::Negative,
                 "topic" => Kind::Topic,
@@ -250,6 +255,9 @@ impl Lexicon {
                 "ignore" => Kind::Ignore,
                 "negation" => Kind::Negation,
                 "clause" => Kind::Clause,
+                "call" => Kind::Call,
+                "evaluative" => Kind::Evaluative,
+                "separately" => Kind::Separately,
                 other => return Err(bad(format!("unknown trigger kind `{other}`"))),
             };
             for form in cells[2].split('|') {
@@ -319,11 +327,12 @@ impl Lexicon {
         let words = self.find(ex, text, norm);
         if !words
             .iter()
-            .any(|w| matches!(w.kind, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore))
+            .any(|w| matches!(w.kind, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Host))
         {
             return Vec::new();
         }
         let mut doc = Document {
+            titles: ex.titles.stop_words(),
             text,
             entities,
             chars: CharIndex::new(text),
@@ -458,6 +467,8 @@ struct Arg<'e> {
 }
 
 struct Document<'a> {
+    /// Title words (`رئيس`, `نظيره` …), for lists joined by an Arabic و.
+    titles: &'a HashSet<String>,
     text: &'a str,
     entities: &'a [Entity],
     chars: CharIndex<'a>,
@@ -485,15 +496,25 @@ fn words_between(text: &str, from: usize, to: usize) -> usize {
 
 /// Whether the gap between two list items joins them: a coordinator (و،
 /// and) and at most `max_words` words.
-fn coordinated(text: &str, from: usize, to: usize, max_words: usize) -> bool {
+/// Whether the gap between two list items joins them: a coordinator (و،
+/// and, or an Arabic و joined to a title or an article-bearing word:
+/// `ورئيس المجلس`, `ونظيره`, `والرئيس`) and at most `max_words` words.
+fn coordinated(text: &str, from: usize, to: usize, max_words: usize, titles: &HashSet<String>) -> bool {
     if from > to {
         return false;
     }
     let gap = &text[from..to];
     let folded = crate::normalize::normalize(gap);
     let g = folded.as_str();
-    let joined =
-        g.contains('،') || g.contains(',') || g.split(' ').any(|w| w == "و" || w == "and") || g.ends_with(" و") || g.ends_with('و');
+    let joined_waw = |w: &str| {
+        w.strip_prefix('و')
+            .is_some_and(|rest| rest.starts_with("ال") || titles.contains(rest))
+    };
+    let joined = g.contains('،')
+        || g.contains(',')
+        || g.split(' ').any(|w| w == "و" || w == "and" || joined_waw(w))
+        || g.ends_with(" و")
+        || g.ends_with('و');
     joined && words_between(text, from, to) <= max_words
 }
 
@@ -502,6 +523,9 @@ impl<'a> Document<'a> {
     /// capital as its state).
     fn arg(&self, index: usize, orgs: bool) -> Option<Arg<'a>> {
         let e: &'a Entity = &self.entities[index];
+        if self.in_dateline(e) {
+            return None;
+        }
         if e.entity_type == EntityType::Person && e.id.is_none() {
             // Named in no gazetteer: known by its text.
             return Some(Arg {
@@ -545,6 +569,25 @@ impl<'a> Document<'a> {
                 affiliation: e.affiliation.as_deref(),
             }),
             _ => None,
+        }
+    }
+
+    /// A mention in a dateline (`واشنطن (أ ف ب) -`, `بروكسل-سانا`): the
+    /// place and agency of the report, never a party.
+    fn in_dateline(&self, e: &Entity) -> bool {
+        let line_start = self.text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if e.span.start - line_start > 60 {
+            return false;
+        }
+        let rest = &self.text[e.span.end..];
+        let window = &rest[..rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i)];
+        match window.find(['-', '–', '—']) {
+            Some(d) => {
+                let before = &window[..d];
+                let head = &self.text[line_start..e.span.start];
+                !before.contains(['،', ',', '.', ':']) && !head.contains(['،', ',', '.', ':']) && head.split_whitespace().count() <= 4
+            }
+            None => false,
         }
     }
 
@@ -619,7 +662,7 @@ impl<'a> Document<'a> {
                 if a.person
                     && !prev.person
                     && words_between(self.text, last_end, e.span.start) <= 2
-                    && !coordinated(self.text, last_end, e.span.start, 2)
+                    && !coordinated(self.text, last_end, e.span.start, 2, self.titles)
                 {
                     out.pop();
                     if !out.iter().any(|o| o.id == a.id) {
@@ -632,7 +675,7 @@ impl<'a> Document<'a> {
             let ok = if out.is_empty() {
                 words_between(self.text, last_end, e.span.start) <= lead
             } else {
-                coordinated(self.text, last_end, e.span.start, gap)
+                coordinated(self.text, last_end, e.span.start, gap, self.titles)
             };
             if !ok {
                 break;
@@ -652,10 +695,12 @@ impl<'a> Document<'a> {
         let mut start = range.start;
         let mut subject: Option<Arg<'a>> = None;
         let all_words = words_in(all_words, &range);
-        if !all_words
-            .iter()
-            .any(|w| matches!(w.kind, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize))
-        {
+        if !all_words.iter().any(|w| {
+            matches!(
+                w.kind,
+                Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize | Kind::Host
+            )
+        }) {
             return;
         }
         let breaks: Vec<std::ops::Range<usize>> = all_words
@@ -690,18 +735,63 @@ impl<'a> Document<'a> {
                 .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
     }
 
+    /// Any mention right after `در`/`في` (a venue, whatever its type).
+    fn after_place_prep(&self, i: usize, words: &[Word]) -> bool {
+        let e = &self.entities[i];
+        words
+            .iter()
+            .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+    }
+
     /// A GPE coordinated right after a place (`في باكو ويريفان`).
     fn follows_place(&self, i: usize, words: &[Word]) -> bool {
-        i > 0 && self.is_place(i - 1, words) && coordinated(self.text, self.entities[i - 1].span.end, self.entities[i].span.start, 1)
+        i > 0
+            && self.is_place(i - 1, words)
+            && coordinated(
+                self.text,
+                self.entities[i - 1].span.end,
+                self.entities[i].span.start,
+                1,
+                self.titles,
+            )
     }
 
     fn clause(&mut self, range: std::ops::Range<usize>, sentence: std::ops::Range<usize>, all_words: &[Word], subject: Option<Arg<'a>>) {
         let words: Vec<Word> = words_in(all_words, &range).iter().copied().filter(|w| w.end <= range.end).collect();
         let has = |k: fn(&Kind) -> bool| words.iter().any(|w| k(&w.kind));
-        if !has(|k| matches!(k, Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize)) {
+        if !has(|k| {
+            matches!(
+                k,
+                Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize | Kind::Host
+            )
+        }) {
             return;
         }
+        // Absence, boycott, refusal: no meeting.
         if has(|k| matches!(k, Kind::Negative)) {
+            return;
+        }
+        // A call for talks before the meeting word: talks asked for.
+        let first_event = words
+            .iter()
+            .filter(|w| {
+                matches!(
+                    w.kind,
+                    Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize | Kind::Host
+                )
+            })
+            .map(|w| w.start)
+            .min()
+            .unwrap_or(range.end);
+        if words.iter().any(|w| w.kind == Kind::Call && w.start < first_event) {
+            return;
+        }
+        // Talks judged important or necessary, when nothing says a call or
+        // meeting took place.
+        let concrete = words
+            .iter()
+            .any(|w| matches!(w.kind, Kind::Meet(Modality::Phone | Modality::InPerson, _) | Kind::Host));
+        if !concrete && has(|k| matches!(k, Kind::Evaluative)) {
             return;
         }
         let text = self.text;
@@ -721,7 +811,7 @@ impl<'a> Document<'a> {
                 .filter(|w| w.start >= t)
                 .find(|w| match w.kind {
                     Kind::Meet(..) => !is_topic_trigger(w),
-                    Kind::MediateAfter | Kind::MediateBefore | Kind::Organize => true,
+                    Kind::MediateAfter | Kind::MediateBefore | Kind::Organize | Kind::Host => true,
                     _ => false,
                 })
                 .map_or(range.end, |w| w.start);
@@ -780,12 +870,8 @@ impl<'a> Document<'a> {
                 self.arg(i, false)
                     .map(|a| (self.entities[i].span.start, self.entities[i].span.end, a))
             };
-            let places = in_clause
-                .iter()
-                .filter(|&&i| self.is_place(i, &words) || self.follows_place(i, &words))
-                .filter_map(|&i| with_span(i))
-                .count();
-            if places >= 2 {
+            // Only places joined by و (`في باكو ويريفان`), not two venues.
+            if in_clause.iter().any(|&i| self.follows_place(i, &words)) {
                 clause_args = in_clause.iter().filter_map(|&i| with_span(i)).collect();
             }
         }
@@ -818,26 +904,35 @@ impl<'a> Document<'a> {
                         people
                     }
                 }
-                Kind::MediateBefore | Kind::Organize => {
+                Kind::MediateBefore | Kind::Organize | Kind::Host => {
                     if w.kind == Kind::Organize && !meets.iter().any(|m| m.start >= w.end && words_between(text, w.end, m.start) <= 2) {
                         continue;
                     }
-                    // The host before the word, or right after it when the
-                    // verb comes first (`تستضيف الدوحة لقاء …`).
-                    let before = in_clause
-                        .iter()
-                        .rev()
-                        .filter(|&&i| self.entities[i].span.end <= w.start)
-                        .find_map(|&i| self.arg(i, true));
+                    // The one before the word (for a host, the person who is
+                    // the subject: `ترامپ … در کاخ سفید میزبان …`), or the
+                    // first name right after it when the verb comes first
+                    // (`تستضيف الدوحة لقاء …`, `استضاف الرئيس الأمريكي دونالد ترامب …`).
+                    let before_word = || in_clause.iter().rev().filter(|&&i| self.entities[i].span.end <= w.start);
+                    // A name right before a host word is its subject (`أن برلين
+                    // ستستضيف`), unless it is the venue (`در کاخ سفید میزبان`).
+                    let adjacent = before_word()
+                        .next()
+                        .filter(|&&i| words_between(text, self.entities[i].span.end, w.start) <= 2 && !self.after_place_prep(i, &words))
+                        .and_then(|&i| self.arg(i, true));
+                    let subject = if w.kind == Kind::Host {
+                        adjacent.or_else(|| before_word().filter_map(|&i| self.arg(i, true)).filter(|a| a.person).last())
+                    } else {
+                        None
+                    };
+                    let before = || before_word().find_map(|&i| self.arg(i, true));
                     let after = || {
                         in_clause
                             .iter()
-                            .filter(|&&i| {
-                                self.entities[i].span.start >= w.end && words_between(text, w.end, self.entities[i].span.start) == 0
-                            })
+                            .filter(|&&i| self.entities[i].span.start >= w.end)
                             .find_map(|&i| self.arg(i, true))
+                            .filter(|a| words_between(text, w.end, self.entities[a.index].span.start) <= 3)
                     };
-                    before.or_else(after).into_iter().collect()
+                    subject.or_else(before).or_else(after).into_iter().collect()
                 }
                 _ => continue,
             };
@@ -848,6 +943,25 @@ impl<'a> Document<'a> {
         // The mediators' own mentions are not participants; another mention
         // of the same state is (`مسکو میزبان نشست سه‌جانبه روسیه، ارمنستان و …`).
         let mediator_mentions: Vec<usize> = mediations.iter().flat_map(|(_, m)| m.iter().map(|a| a.index)).collect();
+
+        // A person who hosts others meets them: `X میزبان A و B بود`,
+        // `استضاف X … A وB`; the guests are the people named after the host.
+        let mut hosted: Vec<(Word, Arg<'a>, Vec<Arg<'a>>)> = Vec::new();
+        for (w, meds) in &mediations {
+            let Some(host) = meds.first().copied().filter(|h| w.kind == Kind::Host && h.person) else {
+                continue;
+            };
+            let from = w.end.max(self.entities[host.index].span.end);
+            let mut guests: Vec<Arg<'a>> = Vec::new();
+            for a in args_in(from, range.end) {
+                if a.person && a.id != host.id && !guests.iter().any(|g| g.id == a.id) {
+                    guests.push(a);
+                }
+            }
+            if !guests.is_empty() {
+                hosted.push((*w, host, guests));
+            }
+        }
 
         // Meeting participants.
         let mut participants: Vec<Arg<'a>> = Vec::new();
@@ -886,7 +1000,7 @@ impl<'a> Document<'a> {
                 }
             }
             participants = match people.len() {
-                0 if anaphoric => Vec::new(),
+                _ if anaphoric && people.len() < 2 => Vec::new(),
                 0 => states,
                 1 => {
                     let own = people[0].affiliation;
@@ -909,6 +1023,20 @@ impl<'a> Document<'a> {
         }
         if trigger.is_some() && participants.len() >= 2 {
             let place = self.place(&words, &in_clause, &participants);
+            // People who mediate a meeting (`اجتماع … بوساطة الرئيس الفرنسي
+            // إيمانويل ماكرون`) attend it. `منفصلين`: the subject met each
+            // partner apart, so the partners do not pair.
+            let separately = has(|k| matches!(k, Kind::Separately));
+            let mut attendees = participants.clone();
+            for (w, meds) in &mediations {
+                if w.kind == Kind::MediateAfter {
+                    for m in meds.iter().filter(|m| m.person) {
+                        if !attendees.iter().any(|a| a.id == m.id) {
+                            attendees.push(*m);
+                        }
+                    }
+                }
+            }
             // One relation per status the meeting words of the clause carry.
             let mut groups: Vec<(Status, Vec<Word>)> = Vec::new();
             for m in &meets {
@@ -941,9 +1069,9 @@ impl<'a> Document<'a> {
                         _ => None,
                     })
                     .unwrap_or("046");
-                for (i, a) in participants.iter().enumerate() {
-                    for b in &participants[i + 1..] {
-                        if a.id == b.id || same_side(a, b) {
+                for (i, a) in attendees.iter().enumerate() {
+                    for b in &attendees[i + 1..] {
+                        if a.id == b.id || same_side(a, b) || (separately && i > 0) {
                             continue;
                         }
                         self.push(Relation {
@@ -966,9 +1094,45 @@ impl<'a> Document<'a> {
             self.last_participants = participants.clone();
         }
 
-        // Mediations.
+        for (w, host, guests) in &hosted {
+            let all: Vec<Arg<'a>> = std::iter::once(*host).chain(guests.iter().copied()).collect();
+            let place = self.place(&words, &in_clause, &all);
+            for (i, a) in all.iter().enumerate() {
+                for b in &all[i + 1..] {
+                    if same_side(a, b) {
+                        continue;
+                    }
+                    self.push(Relation {
+                        relation_type: RelationType::MetWith,
+                        participants: vec![self.argument(a), self.argument(b)],
+                        parties: Vec::new(),
+                        mediators: Vec::new(),
+                        status: status_of(w),
+                        modality: Some(Modality::InPerson),
+                        cameo: "043",
+                        trigger: self.chars.span(w.start..w.end),
+                        sentence: sentence_span,
+                        place: place.clone(),
+                        date: date.clone(),
+                        evidence: Vec::new(),
+                    });
+                }
+            }
+            if self.last_participants.is_empty() || trigger.is_none() {
+                self.last_participants = guests.clone();
+            }
+        }
+
+        // Mediations. A mediator of the clause is no party of another
+        // mediation in it (`با میانجیگری گرجستان و تحت حمایت آمریکا`).
+        let all_mediator_ids: Vec<&str> = mediations.iter().flat_map(|(_, m)| m.iter().map(|a| a.id)).collect();
         for (w, mediators) in mediations {
             let mut parties: Vec<Arg<'a>> = Vec::new();
+            if let Some((_, _, guests)) = hosted.iter().find(|(h, _, _)| h.start == w.start) {
+                if guests.len() >= 2 {
+                    parties = guests.clone();
+                }
+            }
             if let Some(b) = words
                 .iter()
                 .find(|b| b.kind == Kind::Between && b.start >= w.end && words_between(text, w.end, b.start) <= 3)
@@ -1009,7 +1173,7 @@ impl<'a> Document<'a> {
                     parties = main;
                 }
             }
-            parties.retain(|p| !mediators.iter().any(|m| m.id == p.id));
+            parties.retain(|p| !mediators.iter().any(|m| m.id == p.id) && !all_mediator_ids.contains(&p.id));
             let mut unique: Vec<Arg<'a>> = Vec::new();
             for p in parties {
                 if !unique.iter().any(|u| u.id == p.id) {

@@ -475,6 +475,9 @@ fn cue_satisfied(ex: &Extractor, text: &str, norm: &Normalized, earlier: &[Candi
                 }
             }
             CuePosition::Dateline => {
+                // Only spaces between the separator and the name: the gap
+                // skipping above would eat the `(` of `إسطنبول (الأناضول)`.
+                let at = skip_back(f, c.ext_start as usize, |ch| ch == ' ');
                 let Some(p) = f[..at].strip_suffix(phrase.as_str()).map(str::len) else {
                     continue;
                 };

@@ -103,7 +103,10 @@ fn every_gazetteer_file_is_valid() {
                 }
             }
             for n_ in names("ar") {
-                if n_.chars().any(|c| matches!(c, 'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ') || c.is_ascii_alphabetic()) {
+                if n_
+                    .chars()
+                    .any(|c| matches!(c, 'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ') || c.is_ascii_alphabetic())
+                {
                     problems.push(format!("{name}:{}: Arabic name `{n_}` has Persian or Latin letters", n + 1));
                 }
             }
