@@ -125,14 +125,16 @@ pub struct Evidence {
 /// let text = "وعقد باشينيان وعلييف اجتماعاً في بروكسل برعاية رئيس المجلس الأوروبي شارل ميشال.";
 /// let x = namyab::extract(text);
 /// let kinds: Vec<&str> = x.relations.iter().map(|r| r.relation_type.as_str()).collect();
-/// assert_eq!(kinds, ["met-with", "mediated-by"]);
+/// // the two leaders met; Michel, who sponsored the meeting, met each of
+/// // them; and he mediated between them
+/// assert_eq!(kinds, ["met-with", "met-with", "met-with", "mediated-by"]);
 /// let met = &x.relations[0];
 /// let who: Vec<&str> = met.participants.iter().filter_map(|a| a.id.as_deref()).collect();
 /// assert_eq!(who, ["nikol_pashinyan", "ilham_aliyev"]);
 /// assert_eq!(met.modality, Some(namyab::Modality::InPerson));
 /// assert_eq!(&text[met.trigger.range()], "اجتماعاً");
 /// assert_eq!(met.place.as_ref().map(|p| p.text.as_str()), Some("بروكسل"));
-/// let mediation = &x.relations[1];
+/// let mediation = &x.relations[3];
 /// assert_eq!(mediation.mediators[0].id.as_deref(), Some("charles_michel"));
 /// assert_eq!(mediation.cameo, "045");
 /// ```
@@ -920,7 +922,13 @@ impl<'a> Document<'a> {
                         .filter(|&&i| words_between(text, self.entities[i].span.end, w.start) <= 2 && !self.after_place_prep(i, &words))
                         .and_then(|&i| self.arg(i, true));
                     let subject = if w.kind == Kind::Host {
-                        adjacent.or_else(|| before_word().filter_map(|&i| self.arg(i, true)).filter(|a| a.person).last())
+                        adjacent.or_else(|| {
+                            in_clause
+                                .iter()
+                                .filter(|&&i| self.entities[i].span.end <= w.start)
+                                .filter_map(|&i| self.arg(i, true))
+                                .find(|a| a.person)
+                        })
                     } else {
                         None
                     };

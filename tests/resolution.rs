@@ -48,7 +48,8 @@ fn entity_cases() {
 /// Hijri dates are converted; weekdays and relative dates carry none.
 #[test]
 fn date_values() {
-    let cases: &[(&str, &[(&str, Option<&str>)])] = &[
+    type Case<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+    let cases: &[Case] = &[
         ("امضای بیانیه در ۹ نوامبر ۲۰۲۰ انجام شد", &[("۹ نوامبر ۲۰۲۰", Some("2020-11-09"))]),
         ("چهارم آبان ۱۳۹۹ توافق شد", &[("چهارم آبان ۱۳۹۹", Some("2020-10-25"))]),
         (
