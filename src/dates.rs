@@ -7,7 +7,7 @@
 //! dates, and gives each a normalized ISO 8601 value as far as the text says.
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::fold_name;
+use crate::gazetteer::{data_cells, data_lines, fold_name};
 use regex::Regex;
 use std::collections::HashMap;
 
@@ -59,24 +59,8 @@ impl Dates {
         let mut ordinals = HashMap::new();
         let (mut month_forms, mut strict_forms) = (Vec::new(), Vec::new());
         let (mut weekdays, mut relative, mut joiners, mut year_cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (i, line) in text.split('\n').enumerate() {
-            let n = i + 1;
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                continue;
-            }
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cells.len() != 3 {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    None,
-                    Detail::CellCount {
-                        found: cells.len(),
-                        expected: 3,
-                    },
-                ));
-            }
+        for (n, line) in data_lines(text) {
+            let cells = data_cells(file, n, line, 3)?;
             let number = || -> Result<u32, Error> {
                 cells[1].parse::<u32>().map_err(|_| {
                     Error::new(

@@ -108,6 +108,25 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// The cells of a line of a fixed-width data file (cues, affixes, dates,
+/// triggers, titles), trimmed; an error naming file and line when there are
+/// not `expected` of them.
+pub(crate) fn data_cells<'l>(file: &str, n: usize, line: &'l str, expected: usize) -> Result<Vec<&'l str>, Error> {
+    let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if cells.len() != expected {
+        return Err(Error::new(
+            file,
+            Some(n),
+            None,
+            Detail::CellCount {
+                found: cells.len(),
+                expected,
+            },
+        ));
+    }
+    Ok(cells)
+}
+
 /// Parses one entity file.
 pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Error> {
     let mut lines = data_lines(text);
@@ -339,18 +358,7 @@ impl Cues {
     pub(crate) fn parse(file: &str, text: &str) -> Result<Cues, Error> {
         let mut cues = Cues::default();
         for (n, line) in data_lines(text) {
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cells.len() != 3 {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    None,
-                    Detail::CellCount {
-                        found: cells.len(),
-                        expected: 3,
-                    },
-                ));
-            }
+            let cells = data_cells(file, n, line, 3)?;
             let position = match cells[1] {
                 "before" => CuePosition::Before,
                 "chain" => CuePosition::Chain,
@@ -398,18 +406,7 @@ impl Affixes {
     pub(crate) fn parse(file: &str, text: &str) -> Result<Affixes, Error> {
         let mut a = Affixes::default();
         for (n, line) in data_lines(text) {
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cells.len() != 2 {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    None,
-                    Detail::CellCount {
-                        found: cells.len(),
-                        expected: 2,
-                    },
-                ));
-            }
+            let cells = data_cells(file, n, line, 2)?;
             let form = normalize(cells[1]).as_str().trim().to_string();
             if form.is_empty() {
                 return Err(Error::new(file, Some(n), Some("form"), Detail::EmptyName(cells[1].to_string())));

@@ -14,7 +14,7 @@
 //! mention, or shorter than two letters, so common words are not tagged.
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_lines, fold_name};
+use crate::gazetteer::{data_cells, data_lines, fold_name};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
 
@@ -52,18 +52,7 @@ impl Titles {
     pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
         let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
         for (n, line) in data_lines(text) {
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cells.len() != 2 {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    None,
-                    Detail::CellCount {
-                        found: cells.len(),
-                        expected: 2,
-                    },
-                ));
-            }
+            let cells = data_cells(file, n, line, 2)?;
             for form in cells[1].split('|') {
                 let f = fold_name(form);
                 if f.is_empty() {

@@ -32,7 +32,7 @@
 //! keeping every piece of evidence.
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_lines, fold_name, space_variants};
+use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants};
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
 use crate::resolve::{left_edge, right_edge};
@@ -207,18 +207,7 @@ impl Lexicon {
     pub(crate) fn parse(file: &str, text: &str) -> Result<Lexicon, Error> {
         let mut table: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
         for (n, line) in data_lines(text) {
-            let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cells.len() != 3 {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    None,
-                    Detail::CellCount {
-                        found: cells.len(),
-                        expected: 3,
-                    },
-                ));
-            }
+            let cells = data_cells(file, n, line, 3)?;
             let bad = |what: String| Error::new(file, Some(n), Some("kind"), Detail::Malformed(what));
             let kind = match cells[0] {
                 "meet" => {
@@ -1077,55 +1066,32 @@ impl<'a> Document<'a> {
                         _ => None,
                     })
                     .unwrap_or("046");
-                for (i, a) in attendees.iter().enumerate() {
-                    for b in &attendees[i + 1..] {
-                        if a.id == b.id || same_side(a, b) || (separately && i > 0) {
-                            continue;
-                        }
-                        self.push(Relation {
-                            relation_type: RelationType::MetWith,
-                            participants: vec![self.argument(a), self.argument(b)],
-                            parties: Vec::new(),
-                            mediators: Vec::new(),
-                            status,
-                            modality: Some(modality),
-                            cameo,
-                            trigger: self.chars.span(shown.start..shown.end),
-                            sentence: sentence_span,
-                            place: place.clone(),
-                            date: date.clone(),
-                            evidence: Vec::new(),
-                        });
-                    }
-                }
+                let meeting = Meeting {
+                    status,
+                    modality,
+                    cameo,
+                    trigger: self.chars.span(shown.start..shown.end),
+                    sentence: sentence_span,
+                    place: place.clone(),
+                    date: date.clone(),
+                };
+                self.met_with(&attendees, separately, &meeting);
             }
             self.last_participants = participants.clone();
         }
 
         for (w, host, guests) in &hosted {
             let all: Vec<Arg<'a>> = std::iter::once(*host).chain(guests.iter().copied()).collect();
-            let place = self.place(&words, &in_clause, &all);
-            for (i, a) in all.iter().enumerate() {
-                for b in &all[i + 1..] {
-                    if same_side(a, b) {
-                        continue;
-                    }
-                    self.push(Relation {
-                        relation_type: RelationType::MetWith,
-                        participants: vec![self.argument(a), self.argument(b)],
-                        parties: Vec::new(),
-                        mediators: Vec::new(),
-                        status: status_of(w),
-                        modality: Some(Modality::InPerson),
-                        cameo: "043",
-                        trigger: self.chars.span(w.start..w.end),
-                        sentence: sentence_span,
-                        place: place.clone(),
-                        date: date.clone(),
-                        evidence: Vec::new(),
-                    });
-                }
-            }
+            let meeting = Meeting {
+                status: status_of(w),
+                modality: Modality::InPerson,
+                cameo: "043",
+                trigger: self.chars.span(w.start..w.end),
+                sentence: sentence_span,
+                place: self.place(&words, &in_clause, &all),
+                date: date.clone(),
+            };
+            self.met_with(&all, false, &meeting);
             if self.last_participants.is_empty() || trigger.is_none() {
                 self.last_participants = guests.clone();
             }
@@ -1266,6 +1232,32 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// A `met-with` for every pair of `people` from different sides (with
+    /// `separately`, only the first with each of the others).
+    fn met_with(&mut self, people: &[Arg<'a>], separately: bool, m: &Meeting) {
+        for (i, a) in people.iter().enumerate() {
+            for b in &people[i + 1..] {
+                if a.id == b.id || same_side(a, b) || (separately && i > 0) {
+                    continue;
+                }
+                self.push(Relation {
+                    relation_type: RelationType::MetWith,
+                    participants: vec![self.argument(a), self.argument(b)],
+                    parties: Vec::new(),
+                    mediators: Vec::new(),
+                    status: m.status,
+                    modality: Some(m.modality),
+                    cameo: m.cameo,
+                    trigger: m.trigger,
+                    sentence: m.sentence,
+                    place: m.place.clone(),
+                    date: m.date.clone(),
+                    evidence: Vec::new(),
+                });
+            }
+        }
+    }
+
     /// Adds a relation, or its evidence to an equal one already found
     /// (same type, arguments, mediators and status).
     fn push(&mut self, mut r: Relation) {
@@ -1293,6 +1285,17 @@ impl<'a> Document<'a> {
             }
         }
     }
+}
+
+/// What a clause says of a meeting, shared by the pairs it yields.
+struct Meeting {
+    status: Status,
+    modality: Modality,
+    cameo: &'static str,
+    trigger: Span,
+    sentence: Span,
+    place: Option<Entity>,
+    date: Option<Entity>,
 }
 
 /// People of one side never form a pair: two people of the same state or

@@ -4,6 +4,9 @@
 //! text: entities on exact span and type, linking on matched spans,
 //! relations as `score.py` compares them.
 
+mod common;
+
+use common::{pairs, state_of};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,27 +21,6 @@ impl Prf {
     fn f1(&self) -> f64 {
         2.0 * self.tp as f64 / (2 * self.tp + self.fp + self.fn_).max(1) as f64
     }
-}
-
-fn state_of(id: &str) -> String {
-    namyab::default_extractor()
-        .entity(id)
-        .and_then(|e| e.metonym_of())
-        .unwrap_or(id)
-        .to_string()
-}
-
-fn pairs(ids: &[String]) -> Vec<Vec<String>> {
-    let mut ids: Vec<String> = ids.iter().map(|i| state_of(i)).collect();
-    ids.sort();
-    ids.dedup();
-    let mut out = Vec::new();
-    for i in 0..ids.len() {
-        for j in i + 1..ids.len() {
-            out.push(vec![ids[i].clone(), ids[j].clone()]);
-        }
-    }
-    out
 }
 
 type Key = (String, Vec<String>, String);

@@ -4,28 +4,13 @@
 //! documents: met-with as unordered pairs, mediated-by as (unordered party
 //! pair, mediator), each with its status, ids mapped through `metonym_of`.
 
+mod common;
+
+use common::{pairs, state_of};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 type Key = (String, Vec<String>, String, String);
-
-fn state_of(id: &str) -> String {
-    let ex = namyab::default_extractor();
-    ex.entity(id).and_then(|e| e.metonym_of()).unwrap_or(id).to_string()
-}
-
-fn pairs(ids: &[String]) -> Vec<Vec<String>> {
-    let mut ids: Vec<String> = ids.iter().map(|i| state_of(i)).collect();
-    ids.sort();
-    ids.dedup();
-    let mut out = Vec::new();
-    for i in 0..ids.len() {
-        for j in i + 1..ids.len() {
-            out.push(vec![ids[i].clone(), ids[j].clone()]);
-        }
-    }
-    out
-}
 
 fn expected(case: &Value) -> (BTreeSet<Key>, Vec<(Vec<String>, String)>) {
     let mut keys = BTreeSet::new();
