@@ -100,6 +100,7 @@ mod gazetteer;
 mod names;
 mod normalize;
 mod output;
+mod perturb;
 mod relations;
 mod resolve;
 
@@ -107,6 +108,7 @@ pub use error::Error;
 pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, RoleInfo};
 pub use normalize::{normalize, Normalized};
 pub use output::{Entity, EntityType, Extraction, Span};
+pub use perturb::{check_perturbations, differences, perturbations, Perturbation};
 pub use relations::{Argument, Evidence, Modality, Relation, RelationType, Status};
 
 use once_cell::sync::Lazy;

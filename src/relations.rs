@@ -33,7 +33,7 @@
 
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants};
-use crate::normalize::Normalized;
+use crate::normalize::{normalize, Normalized};
 use crate::output::{Entity, EntityType, Span};
 use crate::resolve::{left_edge, right_edge};
 use crate::Extractor;
@@ -474,14 +474,31 @@ struct Document<'a> {
 
 type RelationKey = (RelationType, Vec<String>, Vec<String>, Status);
 
+/// White space, and the invisible marks the fold removes (ZWNJ, bidi
+/// controls): the relation rules read the original text, which may carry
+/// them anywhere.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Whether `s` holds only white space and invisible marks.
+fn blank(s: &str) -> bool {
+    s.chars().all(is_space)
+}
+
+/// Harakat and tatweel, which may stand alone between spaces in odd text.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
 /// How many words the text between two offsets holds.
 fn words_between(text: &str, from: usize, to: usize) -> usize {
     if from >= to {
         return 0;
     }
     text[from..to]
-        .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
-        .filter(|w| !w.is_empty())
+        .split(|c: char| is_space(c) || c == '،' || c == ',')
+        .filter(|w| !w.chars().all(is_mark))
         .count()
 }
 
@@ -495,7 +512,7 @@ fn coordinated(text: &str, from: usize, to: usize, max_words: usize, titles: &Ha
         return false;
     }
     let gap = &text[from..to];
-    let folded = crate::normalize::normalize(gap);
+    let folded = normalize(gap);
     let g = folded.as_str();
     let joined_waw = |w: &str| {
         w.strip_prefix('و')
@@ -576,7 +593,9 @@ impl<'a> Document<'a> {
             Some(d) => {
                 let before = &window[..d];
                 let head = &self.text[line_start..e.span.start];
-                !before.contains(['،', ',', '.', ':']) && !head.contains(['،', ',', '.', ':']) && head.split_whitespace().count() <= 4
+                !before.contains(['،', ',', '.', ':'])
+                    && !head.contains(['،', ',', '.', ':'])
+                    && head.split(is_space).filter(|w| !w.is_empty()).count() <= 4
             }
             None => false,
         }
@@ -723,7 +742,7 @@ impl<'a> Document<'a> {
         e.entity_type == EntityType::Gpe
             && words
                 .iter()
-                .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+                .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && blank(&self.text[w.end..e.span.start]))
     }
 
     /// Any mention right after `در`/`في` (a venue, whatever its type).
@@ -731,7 +750,7 @@ impl<'a> Document<'a> {
         let e = &self.entities[i];
         words
             .iter()
-            .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+            .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && blank(&self.text[w.end..e.span.start]))
     }
 
     /// A GPE coordinated right after a place (`في باكو ويريفان`).
@@ -812,7 +831,10 @@ impl<'a> Document<'a> {
             let end = text[t..end]
                 .match_indices(['،', ','])
                 .find(|(i, c)| {
-                    let next = text[t + i + c.len()..].trim_start();
+                    // folded, so harakat and presentation forms do not hide it
+                    let after = &text[t + i + c.len()..];
+                    let window = normalize(&after[..after.char_indices().nth(12).map_or(after.len(), |(k, _)| k)]);
+                    let next = window.as_str().trim_start();
                     next.starts_with('و') && next['و'.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
                 })
                 .map_or(end, |(i, _)| t + i);
@@ -1216,7 +1238,7 @@ impl<'a> Document<'a> {
             .find(|e| {
                 words
                     .iter()
-                    .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && self.text[w.end..e.span.start].trim().is_empty())
+                    .any(|w| w.kind == Kind::PlacePrep && w.end <= e.span.start && blank(&self.text[w.end..e.span.start]))
             })
             .cloned()
     }

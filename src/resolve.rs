@@ -377,8 +377,9 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
 }
 
 /// The orthography of a mention: Persian (`Lang::Fa` bit) when it has a
-/// letter only Persian uses, Arabic when it has one only Arabic uses,
-/// otherwise the majority of the document (counted once, on demand).
+/// letter only Persian writes (پ چ ژ گ), Arabic when it has one only Arabic
+/// writes (ة ى), otherwise the majority of the document (counted once, on
+/// demand).
 struct Script<'a> {
     text: &'a str,
     document: Option<u8>,
@@ -394,12 +395,14 @@ impl<'a> Script<'a> {
         Script { text, document: None }
     }
 
+    /// Letters only one orthography writes. Not ي/ی or ك/ک: Persian is
+    /// often typed on Arabic keyboards and the reverse, so those say nothing.
     fn letters(s: &str) -> (usize, usize) {
         let (mut fa, mut ar) = (0, 0);
         for c in s.chars() {
             match c {
-                'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => fa += 1,
-                'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
+                'پ' | 'چ' | 'ژ' | 'گ' => fa += 1,
+                'ة' | 'ى' => ar += 1,
                 _ => {}
             }
         }
