@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! namyab extract [--format json|jsonl|text] [--gazetteer FILE]... [--lossy] [FILE...]
+//! namyab perturb [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab gazetteer dump [--gazetteer FILE]...
 //! namyab gazetteer check FILE...
 //! ```
@@ -33,6 +34,20 @@ enum Command {
         /// line, for a person to read).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Also load this gazetteer file (repeatable).
+        #[arg(long = "gazetteer", value_name = "FILE")]
+        gazetteers: Vec<PathBuf>,
+        /// Replace invalid UTF-8 bytes with U+FFFD instead of failing.
+        #[arg(long)]
+        lossy: bool,
+        /// Input files; `-` or none for standard input.
+        files: Vec<PathBuf>,
+    },
+    /// Check that your texts give the same answer however they are typed:
+    /// each is rewritten 13 ways (Arabic or Persian letters, ZWNJ, harakat,
+    /// tatweel, presentation forms, digits, NBSP, bidi marks, CRLF) and the
+    /// extractions compared. Exit 1 if any differs.
+    Perturb {
         /// Also load this gazetteer file (repeatable).
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
@@ -160,6 +175,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 };
                 let x = ex.extract(&text);
                 write_document(&mut out, format, &name, &text, &x)?;
+            }
+            if failed {
+                ExitCode::from(EXIT_INPUT)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Perturb { gazetteers, lossy, files } => {
+            let ex = extractor(&gazetteers)?;
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let mut failed = false;
+            for path in &files {
+                let name = path.display().to_string();
+                let text = match read_input(path, lossy) {
+                    Ok(t) => t,
+                    Err(msg) => {
+                        out.flush()?;
+                        eprintln!("namyab: {name}: {msg}");
+                        failed = true;
+                        continue;
+                    }
+                };
+                let diffs = namyab::check_perturbations(&ex, &text);
+                if diffs.is_empty() {
+                    writeln!(out, "{name}: same answer under every rewrite")?;
+                }
+                for (perturbation, d) in diffs {
+                    failed = true;
+                    writeln!(out, "{name}: {perturbation}: {}", d.join("; "))?;
+                }
             }
             if failed {
                 ExitCode::from(EXIT_INPUT)

@@ -169,3 +169,12 @@ fn gazetteer_dump_and_check() {
         "{stderr}"
     );
 }
+
+#[test]
+fn perturb_reports_per_file() {
+    let out = namyab().args(["perturb", &seed("003_16b6482d6bae7f5d.txt")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .ends_with("003_16b6482d6bae7f5d.txt: same answer under every rewrite\n"));
+}
