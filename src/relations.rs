@@ -583,7 +583,17 @@ impl<'a> Document<'a> {
     /// A mention in a dateline (`واشنطن (أ ف ب) -`, `بروكسل-سانا`): the
     /// place and agency of the report, never a party.
     fn in_dateline(&self, e: &Entity) -> bool {
-        let line_start = self.text[..e.span.start].rfind('\n').map_or(0, |i| i + 1);
+        // A dateline starts within 60 bytes of its line: look no further back
+        // (a scan to the line start would be quadratic on a long line).
+        let mut from = e.span.start.saturating_sub(61);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let line_start = match self.text[from..e.span.start].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from == 0 => 0,
+            None => return false,
+        };
         if e.span.start - line_start > 60 {
             return false;
         }

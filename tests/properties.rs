@@ -9,8 +9,25 @@ use std::sync::OnceLock;
 
 fn piece() -> impl Strategy<Value = String> {
     let names = [
-        "باکو", "ایروان", "لاوروف", "علييف", "قره باغ", "الاتحاد الأوروبي", "جمهوری آذربایجان", "ارمنی", "۹ نوامبر ۲۰۲۰",
-        "دیدار", "با وساطت", "بین", "«تاس»", "خبرگزاری", "و", "وب", "ال", "ها", "سه شنبه",
+        "باکو",
+        "ایروان",
+        "لاوروف",
+        "علييف",
+        "قره باغ",
+        "الاتحاد الأوروبي",
+        "جمهوری آذربایجان",
+        "ارمنی",
+        "۹ نوامبر ۲۰۲۰",
+        "دیدار",
+        "با وساطت",
+        "بین",
+        "«تاس»",
+        "خبرگزاری",
+        "و",
+        "وب",
+        "ال",
+        "ها",
+        "سه شنبه",
     ];
     prop_oneof![
         4 => proptest::char::range('\u{0621}', '\u{064A}').prop_map(|c| c.to_string()),
@@ -32,7 +49,12 @@ fn text() -> impl Strategy<Value = String> {
 /// Every (id, folded variant) the default extractor matches.
 fn variants() -> &'static HashSet<(String, String)> {
     static V: OnceLock<HashSet<(String, String)>> = OnceLock::new();
-    V.get_or_init(|| namyab::default_extractor().variants().map(|(id, _, v)| (id.to_string(), v.to_string())).collect())
+    V.get_or_init(|| {
+        namyab::default_extractor()
+            .variants()
+            .map(|(id, _, v)| (id.to_string(), v.to_string()))
+            .collect()
+    })
 }
 
 proptest! {
