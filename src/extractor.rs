@@ -381,6 +381,23 @@ impl Extractor {
         })
     }
 
+    /// Derived spellings the loader dropped because they equal another
+    /// entity's name, as `(entity id, folded variant)`: what a gazetteer
+    /// author may want to list explicitly, or leave out.
+    ///
+    /// ```
+    /// let ex = namyab::Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_gazetteer_str("mine.tsv", "id\ttype\tfa\nkarbala\tGPE\tکربلا\ngarbala\tGPE\tگربلا\n")
+    ///     .build()
+    ///     .unwrap();
+    /// // گربلا as an Arabic writer spells it (ک for گ) is کربلا, another entity's name
+    /// assert!(ex.dropped_variants().any(|(id, v)| id == "garbala" && v == "کربلا"));
+    /// ```
+    pub fn dropped_variants(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.compiled.dropped.iter().map(|(id, v)| (id.as_str(), v.as_str()))
+    }
+
     /// Number of entities loaded.
     pub fn entity_count(&self) -> usize {
         self.compiled.records.len()

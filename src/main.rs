@@ -238,6 +238,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ex.entity_count(),
                 ex.variant_count()
             )?;
+            for (id, variant) in ex.dropped_variants() {
+                writeln!(
+                    out,
+                    "note: derived spelling `{variant}` of `{id}` dropped: it is another entity's name"
+                )?;
+            }
             ExitCode::SUCCESS
         }
     };
