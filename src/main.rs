@@ -160,22 +160,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             files,
         } => {
             let ex = extractor(&gazetteers)?;
-            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
-            let mut failed = false;
-            for path in &files {
-                let name = path.display().to_string();
-                let text = match read_input(path, lossy) {
-                    Ok(t) => t,
-                    Err(msg) => {
-                        out.flush()?;
-                        eprintln!("namyab: {name}: {msg}");
-                        failed = true;
-                        continue;
-                    }
-                };
-                let x = ex.extract(&text);
-                write_document(&mut out, format, &name, &text, &x)?;
-            }
+            let failed = for_each_input(files, lossy, &mut out, |out, name, text| {
+                write_document(out, format, name, text, &ex.extract(text))?;
+                Ok(false)
+            })?;
             if failed {
                 ExitCode::from(EXIT_INPUT)
             } else {
@@ -184,28 +172,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Perturb { gazetteers, lossy, files } => {
             let ex = extractor(&gazetteers)?;
-            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
-            let mut failed = false;
-            for path in &files {
-                let name = path.display().to_string();
-                let text = match read_input(path, lossy) {
-                    Ok(t) => t,
-                    Err(msg) => {
-                        out.flush()?;
-                        eprintln!("namyab: {name}: {msg}");
-                        failed = true;
-                        continue;
-                    }
-                };
-                let diffs = namyab::check_perturbations(&ex, &text);
+            let failed = for_each_input(files, lossy, &mut out, |out, name, text| {
+                let diffs = namyab::check_perturbations(&ex, text);
                 if diffs.is_empty() {
                     writeln!(out, "{name}: same answer under every rewrite")?;
                 }
-                for (perturbation, d) in diffs {
-                    failed = true;
+                for (perturbation, d) in &diffs {
                     writeln!(out, "{name}: {perturbation}: {}", d.join("; "))?;
                 }
-            }
+                Ok(!diffs.is_empty())
+            })?;
             if failed {
                 ExitCode::from(EXIT_INPUT)
             } else {
@@ -249,6 +225,32 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Reads each input (standard input for none or `-`) and hands its name and
+/// text to `f`; an input that cannot be read is reported on stderr and the
+/// rest still processed. Returns whether any input failed, to be read or by
+/// `f`'s own verdict.
+fn for_each_input<W: Write>(
+    files: Vec<PathBuf>,
+    lossy: bool,
+    out: &mut W,
+    mut f: impl FnMut(&mut W, &str, &str) -> Result<bool, Failure>,
+) -> Result<bool, Failure> {
+    let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+    let mut failed = false;
+    for path in &files {
+        let name = path.display().to_string();
+        match read_input(path, lossy) {
+            Ok(text) => failed |= f(out, &name, &text)?,
+            Err(msg) => {
+                out.flush()?;
+                eprintln!("namyab: {name}: {msg}");
+                failed = true;
+            }
+        }
+    }
+    Ok(failed)
 }
 
 /// Reads one input as UTF-8; the error message names what went wrong.
