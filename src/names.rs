@@ -6,7 +6,8 @@
 //!   three words in «» quotes followed by a title word.
 //! - **Title, then name**: `المتحدث باسم الكرملين دميتري بيسكوف إن`,
 //!   `سخنگوی وزارت خارجه ترکیه اونجو کچلی گفت`: a title, at most one
-//!   state or organisation mention, then exactly two words, then a speech
+//!   state or organisation mention, then two words (more when joined by
+//!   `بن`, `بنت`, `ابن`, `آل`, `أبو`), then a speech
 //!   verb, a "that", a comma, colon or quote (not a full stop: `رئیس جمهور
 //!   جمهوری آذربایجان قرار داد.` ends with a verb, not a name).
 //!
@@ -17,6 +18,10 @@ use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
+
+/// Particles that join the parts of an Arabic name (`بن`, `آل`), folded as
+/// the text is (`آل` → `ال`, `أبو` → `ابو`).
+const PARTICLES: &[&str] = &["بن", "بنت", "ابن", "ال", "ابو"];
 
 /// A mention already found, as the title rules see it.
 #[derive(Debug, Clone, Copy)]
@@ -169,16 +174,35 @@ impl Titles {
             if blocked {
                 continue;
             }
-            let mut words = f[p..].splitn(3, ' ');
-            let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
+            // Two name words, or more joined by a patronymic or family
+            // particle (`محمد بن عبدالرحمن آل ثاني`).
+            let words: Vec<&str> = f[p..].splitn(9, ' ').take(8).collect();
+            let clean = |w: &str| w.trim_end_matches(|c: char| !c.is_alphabetic()).len();
+            let Some(&first) = words.first().filter(|w| name_word(w)) else {
                 continue;
             };
-            let w2 = w2.trim_end_matches(|c: char| !c.is_alphabetic());
-            if !name_word(w1) || !name_word(w2) {
+            let (mut e, mut plain, mut i) = (p + first.len(), 1, 1);
+            let mut punctuated = clean(first) < first.len();
+            while i < words.len() && !punctuated {
+                let w = words[i];
+                if PARTICLES.contains(&w) && words.get(i + 1).is_some_and(|n| name_word(&n[..clean(n)])) {
+                    let n = words[i + 1];
+                    e += 1 + w.len() + 1 + clean(n);
+                    punctuated = clean(n) < n.len();
+                    i += 2;
+                } else if plain < 2 && name_word(&w[..clean(w)]) && clean(w) > 0 {
+                    e += 1 + clean(w);
+                    punctuated = clean(w) < w.len();
+                    plain += 1;
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            if i < 2 {
                 continue;
             }
             let s = p;
-            let e = p + w1.len() + 1 + w2.len();
             if overlaps(s, e) {
                 continue;
             }
