@@ -108,9 +108,8 @@ pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The cells of a line of a fixed-width data file (cues, affixes, dates,
-/// triggers, titles), trimmed; an error naming file and line when there are
-/// not `expected` of them.
+/// The cells of a data line, trimmed; an error naming file and line when
+/// there are not `expected` of them.
 pub(crate) fn data_cells<'l>(file: &str, n: usize, line: &'l str, expected: usize) -> Result<Vec<&'l str>, Error> {
     let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
     if cells.len() != expected {
@@ -152,18 +151,7 @@ pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Erro
     }
     let mut out = Vec::new();
     for (n, line) in lines {
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != cols.len() {
-            return Err(Error::new(
-                file,
-                Some(n),
-                None,
-                Detail::CellCount {
-                    found: cells.len(),
-                    expected: cols.len(),
-                },
-            ));
-        }
+        let cells = data_cells(file, n, line, cols.len())?;
         let err = |col: &str, d: Detail| Error::new(file, Some(n), Some(col), d);
         let mut rec = Record {
             id: String::new(),
