@@ -237,16 +237,23 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
 
     // 4. Overlaps: longest first; on the same span, a name spelled in the
     // mention's own orthography first.
+    // The orthography only decides between candidates of one span, so it
+    // is looked at only there (candidates are still sorted by span).
     let mut script = Script::new(text);
+    let same_span = |a: &Candidate, b: &Candidate| a.start == b.start && a.end == b.end;
+    let tied: Vec<bool> = (0..cands.len())
+        .map(|i| (i > 0 && same_span(&cands[i - 1], &cands[i])) || cands.get(i + 1).is_some_and(|n| same_span(n, &cands[i])))
+        .collect();
     let mut keyed: Vec<(Candidate, u8)> = cands
         .into_iter()
-        .map(|c| {
+        .zip(tied)
+        .map(|(c, tied)| {
             let mismatch = match c.source {
-                Source::Name { langs, .. } => {
+                Source::Name { langs, .. } if tied => {
                     let orig = norm.to_original(c.start as usize..c.end as usize);
                     u8::from(langs & script.of(&text[orig]) == 0)
                 }
-                Source::Date(_) | Source::Unknown(_) => 0,
+                _ => 0,
             };
             (c, mismatch)
         })
