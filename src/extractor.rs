@@ -3,10 +3,10 @@
 use crate::dates::{Dates, DEFAULT_DATES};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
+use crate::matcher::Trie;
 use crate::names::{Titles, DEFAULT_TITLES};
 use crate::output::{EntityType, Extraction};
 use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::path::{Path, PathBuf};
 
 /// Extracts entities (and, in time, relations) from Persian and Arabic text,
@@ -37,7 +37,7 @@ pub struct Extractor {
     pub(crate) compiled: Compiled,
     /// id → index into `compiled.records`.
     pub(crate) by_id: std::collections::HashMap<String, u32>,
-    pub(crate) automaton: AhoCorasick,
+    pub(crate) trie: Trie,
     pub(crate) cues: Cues,
     pub(crate) affixes: Affixes,
     pub(crate) dates: Dates,
@@ -293,15 +293,12 @@ impl ExtractorBuilder {
             records.extend(added);
         }
         let compiled = gazetteer::compile(records, &cues, &affixes)?;
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&compiled.patterns)
-            .map_err(|e| Error::new("<automaton>", None, None, Detail::Pattern(e.to_string())))?;
+        let trie = Trie::new(&compiled.patterns);
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
         Ok(Extractor {
             compiled,
             by_id,
-            automaton,
+            trie,
             cues,
             affixes,
             dates,
@@ -350,9 +347,54 @@ impl Extractor {
         Extraction { entities, relations }
     }
 
-    /// Number of raw gazetteer matches in the folded `text`, every pattern
-    /// at every position, before word edges, cues and overlaps are resolved:
-    /// the automaton's share of the work, for benchmarks and diagnostics.
+    /// The entities of `text` alone, without relations: what
+    /// [`extract`](Self::extract) gives in `entities`, for less work.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let text = "دیدار علی‌اف و پاشینیان در بروکسل";
+    /// let found: Vec<&str> = ex.entities(text).iter().map(|e| &text[e.span.range()]).collect();
+    /// assert_eq!(found, ["علی‌اف", "پاشینیان", "بروکسل"]);
+    /// ```
+    pub fn entities(&self, text: &str) -> Vec<crate::Entity> {
+        let norm = crate::normalize::normalize(text);
+        crate::resolve::entities(self, text, &norm)
+    }
+
+    /// The relations among `entities` in `text`: what
+    /// [`extract`](Self::extract) gives in `relations` when `entities` are
+    /// those of [`entities`](Self::entities). Entities from elsewhere (edited,
+    /// or from another tagger) must carry byte spans into `text`: an entity
+    /// whose span is not a range of `text` on char boundaries is ignored,
+    /// and the rest are taken in span order.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let text = "علی‌اف و پاشینیان در بروکسل دیدار کردند.";
+    /// let entities = ex.entities(text);
+    /// let relations = ex.relations(text, &entities);
+    /// assert_eq!(relations.len(), 1);
+    /// assert_eq!(relations[0].relation_type, namyab::RelationType::MetWith);
+    /// assert_eq!(relations, ex.extract(text).relations);
+    /// ```
+    pub fn relations(&self, text: &str, entities: &[crate::Entity]) -> Vec<crate::Relation> {
+        let valid = |e: &crate::Entity| e.span.start <= e.span.end && text.get(e.span.range()).is_some();
+        let sorted = entities.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        let entities: std::borrow::Cow<[crate::Entity]> = if sorted && entities.iter().all(valid) {
+            entities.into()
+        } else {
+            let mut kept: Vec<crate::Entity> = entities.iter().filter(|e| valid(e)).cloned().collect();
+            kept.sort_by_key(|e| (e.span.start, e.span.end));
+            kept.into()
+        };
+        let norm = crate::normalize::normalize(text);
+        self.lexicon.relations(self, text, &norm, &entities)
+    }
+
+    /// Number of raw gazetteer matches in the folded `text`: every name
+    /// that starts at a word start or after a joined proclitic, before word
+    /// edges, cues and overlaps are resolved. The matcher's share of the
+    /// work, for benchmarks and diagnostics.
     ///
     /// ```
     /// let ex = namyab::default_extractor();
@@ -360,7 +402,9 @@ impl Extractor {
     /// assert!(ex.raw_match_count(folded.as_str()) >= 1);
     /// ```
     pub fn raw_match_count(&self, folded: &str) -> usize {
-        self.automaton.find_overlapping_iter(folded).count()
+        let mut n = 0;
+        crate::matcher::starts(folded, &self.affixes, |s| self.trie.walk(folded, s, |_, _| n += 1));
+        n
     }
 
     /// What the gazetteers say about the entity with this id.
@@ -410,7 +454,7 @@ impl Extractor {
 
     /// Heap memory held by the automaton, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage()
+        self.trie.memory_usage()
             + self.compiled.patterns.iter().map(|p| p.capacity()).sum::<usize>()
             + self
                 .compiled

@@ -97,6 +97,7 @@ mod dates;
 mod error;
 mod extractor;
 mod gazetteer;
+mod matcher;
 mod names;
 mod normalize;
 mod output;

@@ -33,11 +33,11 @@
 
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants};
+use crate::matcher::Trie;
 use crate::normalize::{normalize, Normalized};
 use crate::output::{Entity, EntityType, Span};
 use crate::resolve::{left_edge, right_edge};
 use crate::Extractor;
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -199,7 +199,7 @@ enum Kind {
 /// The compiled trigger lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    automaton: AhoCorasick,
+    trie: Trie,
     kinds: Vec<Vec<Kind>>,
 }
 
@@ -265,11 +265,8 @@ impl Lexicon {
             }
         }
         let (patterns, kinds): (Vec<String>, Vec<Vec<Kind>>) = table.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())))?;
-        Ok(Lexicon { automaton, kinds })
+        let trie = Trie::new(&patterns);
+        Ok(Lexicon { trie, kinds })
     }
 
     /// Trigger words in the text, with word edges checked, longest first,
@@ -277,8 +274,15 @@ impl Lexicon {
     fn find(&self, ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Word> {
         let f = norm.as_str();
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(f) {
-            let (s, e) = (m.start(), m.end());
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        crate::matcher::starts(f, &ex.affixes, |s| {
+            self.trie.walk(f, s, |e, p| found.push((s, e, p)));
+            // Arabic meeting nouns take the article: المحادثات, للمفاوضات.
+            if f[s..].starts_with("ال") || f[s..].starts_with("لل") {
+                self.trie.walk(f, s + 4, |e, p| found.push((s + 4, e, p)));
+            }
+        });
+        for (s, e, p) in found {
             let chars = f[s..e].chars().count();
             // Arabic meeting nouns take the article: المحادثات, للمفاوضات.
             let article = ["ال", "لل"]
@@ -286,7 +290,7 @@ impl Lexicon {
                 .find_map(|a| f[..s].strip_suffix(a))
                 .is_some_and(|head| left_edge(&ex.affixes, f, head.len(), 3).is_some());
             if (article || left_edge(&ex.affixes, f, s, chars.max(3)).is_some()) && right_edge(&ex.affixes, text, norm, s, e) {
-                raw.push((s, e, m.pattern().as_usize()));
+                raw.push((s, e, p));
             }
         }
         raw.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));

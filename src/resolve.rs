@@ -74,9 +74,7 @@ impl Candidate {
     }
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
-}
+use crate::matcher::is_word;
 
 fn char_before(s: &str, at: usize) -> Option<char> {
     s[..at].chars().next_back()
@@ -168,9 +166,10 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
     let mut cands: Vec<Candidate> = Vec::new();
 
     // 1. Raw matches, word edges first.
-    for m in ex.automaton.find_overlapping_iter(f) {
-        let (s, e) = (m.start(), m.end());
-        let refs = &ex.compiled.refs[m.pattern().as_usize()];
+    let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+    crate::matcher::starts(f, &ex.affixes, |s| ex.trie.walk(f, s, |e, p| raw.push((s, e, p))));
+    for (s, e, p) in raw {
+        let refs = &ex.compiled.refs[p];
         let name_chars = f[s..e].chars().count();
         let Some((ext_start, lam)) = left_edge(&ex.affixes, f, s, name_chars) else {
             continue;
