@@ -65,8 +65,45 @@ pub fn normalize(text: &str) -> Normalized {
         original_len: text.len(),
     };
     let mut in_space = false;
-    for (pos, c) in text.char_indices() {
+    let (ascii, arabic) = &*KEPT;
+    let b = text.as_bytes();
+    let mut pos = 0;
+    while pos < b.len() {
+        // A run of chars the fold keeps as they are (most of any text) is
+        // copied whole: the offset map needs a record at most at its first
+        // char, as the rest keep the same difference.
+        let run = pos;
+        while pos < b.len() {
+            let b0 = b[pos];
+            if b0 < 0x80 {
+                // A single space is kept too.
+                let space = b0 == b' ' && if pos > run { b[pos - 1] != b' ' } else { !in_space };
+                if !ascii[b0 as usize] && !space {
+                    break;
+                }
+                pos += 1;
+            } else if (0xD8..=0xDB).contains(&b0) && pos + 1 < b.len() {
+                let cp = ((b0 as usize & 0x1f) << 6) | (b[pos + 1] as usize & 0x3f);
+                if !arabic[cp - 0x600] {
+                    break;
+                }
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos > run {
+            in_space = b[pos - 1] == b' ';
+            let first = text[run..].chars().next().unwrap_or(' ');
+            out.push(first, run, run + first.len_utf8());
+            out.text.push_str(&text[run + first.len_utf8()..pos]);
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else { break };
         let end = pos + c.len_utf8();
+        let here = pos;
+        pos = end;
+        let pos = here;
         match classify(c) {
             Fold::Drop(mark) => {
                 if mark {
@@ -203,6 +240,20 @@ enum Fold {
     Decompose,
 }
 
+/// Which ASCII chars and which chars of the Arabic block U+0600–U+06FF the
+/// fold keeps as they are, read off [`classify`].
+static KEPT: once_cell::sync::Lazy<([bool; 128], [bool; 256])> = once_cell::sync::Lazy::new(|| {
+    let mut ascii = [false; 128];
+    for (i, k) in ascii.iter_mut().enumerate() {
+        *k = matches!(classify(char::from(i as u8)), Fold::Keep);
+    }
+    let mut arabic = [false; 256];
+    for (i, k) in arabic.iter_mut().enumerate() {
+        *k = char::from_u32(0x600 + i as u32).is_some_and(|c| matches!(classify(c), Fold::Keep));
+    }
+    (ascii, arabic)
+});
+
 /// The per-character fold table (see the module docs).
 fn classify(c: char) -> Fold {
     match c {
@@ -251,6 +302,19 @@ mod tests {
         }
         // idempotent
         assert_eq!(normalize(want).as_str(), want);
+    }
+
+    /// The fast path copies runs of kept chars and single spaces; a space
+    /// after a dropped char or another space still joins the run of spaces.
+    #[test]
+    fn fast_path_space_runs() {
+        check(" \u{200C} باکو", " باکو");
+        check("ب \u{200C} ب", "ب ب");
+        check("  ب  ", " ب ");
+        check("ب\u{200C}  ب", "ب ب");
+        check("ab \u{064E} cd", "ab cd");
+        let n = normalize("ب \u{200C} ب");
+        assert_eq!(n.to_original(3..5), 7..9);
     }
 
     #[test]
