@@ -62,59 +62,77 @@ impl Trie {
     /// reports a pattern's index.
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
         // Symbols in char order, so sorted names walk children in order.
-        let mut chars: Vec<char> = patterns.iter().flat_map(|p| p.as_ref().chars()).collect();
-        chars.sort_unstable();
-        chars.dedup();
+        let mut low = vec![false; DENSE_CHARS];
+        let mut high = std::collections::BTreeSet::new();
+        for p in patterns {
+            for c in p.as_ref().chars() {
+                match low.get_mut(c as usize) {
+                    Some(seen) => *seen = true,
+                    None => {
+                        high.insert(c);
+                    }
+                }
+            }
+        }
         let mut t = Trie {
             dense: vec![NONE; DENSE_CHARS],
             ..Trie::default()
         };
-        for (i, &c) in chars.iter().enumerate() {
-            let sym = i as u32 + 1;
-            if (c as usize) < DENSE_CHARS {
-                t.dense[c as usize] = sym;
-            } else {
-                t.sparse.insert(c, sym);
-            }
+        let mut sym = 0;
+        for (c, _) in low.iter().enumerate().filter(|(_, &seen)| seen) {
+            sym += 1;
+            t.dense[c] = sym;
         }
-        let symbols = chars.len() + 1;
+        for &c in &high {
+            sym += 1;
+            t.sparse.insert(c, sym);
+        }
+        let symbols = sym as usize + 1;
 
-        // A first trie with child lists, filled from the names in sorted
-        // order: a name shares a path only with the names just before it,
-        // so the child to follow is always the last one added.
+        // A first trie with linked child lists, filled from the names in
+        // sorted order: a name shares a path only with the names just before
+        // it, so the child to follow is always the last one added.
         let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| patterns[a as usize].as_ref().cmp(patterns[b as usize].as_ref()));
-        struct Building {
-            kids: Vec<(char, u32)>,
-            pattern: u32,
-        }
-        let mut nodes = vec![Building {
-            kids: Vec::new(),
-            pattern: NO_PATTERN,
-        }];
+        const NIL: u32 = u32::MAX;
+        let mut sym_of = vec![NONE];
+        let mut first_kid = vec![NIL];
+        let mut last_kid = vec![NIL];
+        let mut next_sib = vec![NIL];
+        let mut kids = vec![0u32];
+        let mut pat = vec![NO_PATTERN];
         for &p in &order {
             let mut at = 0usize;
             for c in patterns[p as usize].as_ref().chars() {
-                at = match nodes[at].kids.last() {
-                    Some(&(k, child)) if k == c => child as usize,
-                    _ => {
-                        let child = nodes.len() as u32;
-                        nodes[at].kids.push((c, child));
-                        nodes.push(Building {
-                            kids: Vec::new(),
-                            pattern: NO_PATTERN,
-                        });
-                        child as usize
+                let s = t.symbol(c);
+                let last = last_kid[at];
+                at = if last != NIL && sym_of[last as usize] == s {
+                    last as usize
+                } else {
+                    let child = sym_of.len() as u32;
+                    sym_of.push(s);
+                    first_kid.push(NIL);
+                    last_kid.push(NIL);
+                    next_sib.push(NIL);
+                    kids.push(0);
+                    pat.push(NO_PATTERN);
+                    if last == NIL {
+                        first_kid[at] = child;
+                    } else {
+                        next_sib[last as usize] = child;
                     }
+                    last_kid[at] = child;
+                    kids[at] += 1;
+                    child as usize
                 };
             }
-            if at != 0 && nodes[at].pattern == NO_PATTERN {
-                nodes[at].pattern = p;
+            if at != 0 && pat[at] == NO_PATTERN {
+                pat[at] = p;
             }
         }
 
         // Renumber breadth-first so each node's children are consecutive.
-        let n = nodes.len();
+        let n = sym_of.len();
         let mut new_id = vec![0u32; n];
         let mut queue: Vec<u32> = Vec::with_capacity(n);
         queue.push(0);
@@ -123,36 +141,46 @@ impl Trie {
             let old = queue[head] as usize;
             new_id[old] = head as u32;
             head += 1;
-            queue.extend(nodes[old].kids.iter().map(|&(_, k)| k));
+            let mut k = first_kid[old];
+            while k != NIL {
+                queue.push(k);
+                k = next_sib[k as usize];
+            }
         }
         t.label = vec![NONE; n];
         t.nodes = vec![Node::default(); n];
         t.symbols = symbols;
         for (new, &old) in queue.iter().enumerate() {
-            let node = &nodes[old as usize];
+            let old = old as usize;
             let mut row = NO_ROW;
-            if node.kids.len() > ROW_MIN_CHILDREN {
+            if kids[old] as usize > ROW_MIN_CHILDREN {
                 row = t.rows.len() as u32;
                 t.rows.resize(t.rows.len() + symbols, 0);
             }
             t.nodes[new] = Node {
-                first_child: node.kids.first().map_or(0, |&(_, k)| new_id[k as usize]),
-                children: node.kids.len() as u32,
-                pattern: node.pattern,
+                first_child: if first_kid[old] == NIL {
+                    0
+                } else {
+                    new_id[first_kid[old] as usize]
+                },
+                children: kids[old],
+                pattern: pat[old],
                 row,
             };
-            for &(c, k) in &node.kids {
-                let sym = t.symbol(c);
-                t.label[new_id[k as usize] as usize] = sym;
-                if row != NO_ROW {
-                    t.rows[row as usize + sym as usize] = new_id[k as usize];
+            t.label[new] = sym_of[old];
+            if row != NO_ROW {
+                let mut k = first_kid[old];
+                while k != NIL {
+                    t.rows[row as usize + sym_of[k as usize] as usize] = new_id[k as usize];
+                    k = next_sib[k as usize];
                 }
             }
         }
         t.root = vec![0; symbols];
-        for &(c, k) in &nodes[0].kids {
-            let sym = t.symbol(c) as usize;
-            t.root[sym] = new_id[k as usize];
+        let mut k = first_kid[0];
+        while k != NIL {
+            t.root[sym_of[k as usize] as usize] = new_id[k as usize];
+            k = next_sib[k as usize];
         }
         t
     }
