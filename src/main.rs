@@ -1,7 +1,7 @@
 //! The `namyab` command-line tool.
 //!
 //! ```text
-//! namyab extract [--format json|jsonl|text] [--gazetteer FILE]... [--lossy] [FILE...]
+//! namyab extract [--format json|jsonl|text] [--input text|jsonl] [--jobs N] [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab perturb [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab gazetteer dump [--gazetteer FILE]...
 //! namyab gazetteer check FILE...
@@ -17,6 +17,8 @@ use serde::Serialize;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod batch;
 
 #[derive(Parser)]
 #[command(name = "namyab", version, about = "Named entities in Persian and Arabic news, with exact offsets")]
@@ -40,6 +42,15 @@ enum Command {
         /// Replace invalid UTF-8 bytes with U+FFFD instead of failing.
         #[arg(long)]
         lossy: bool,
+        /// Input format: `text` (each file is one document) or `jsonl` (each
+        /// line of each file is a document `{"id": …, "text": …}`; the output
+        /// carries the `id` instead of the file name).
+        #[arg(long, value_enum, default_value_t = Input::Text)]
+        input: Input,
+        /// Documents extracted at once, each on its own thread; output stays
+        /// in input order. 0: one per core.
+        #[arg(long, short = 'j', default_value_t = 1)]
+        jobs: usize,
         /// Input files; `-` or none for standard input.
         files: Vec<PathBuf>,
     },
@@ -88,9 +99,18 @@ enum Format {
     Text,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Input {
+    Text,
+    Jsonl,
+}
+
 #[derive(Serialize)]
 struct Document<'a> {
-    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
     #[serde(flatten)]
     extraction: &'a Extraction,
 }
@@ -157,13 +177,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
             gazetteers,
             lossy,
+            input,
+            jobs,
             files,
         } => {
             let ex = extractor(&gazetteers)?;
-            let failed = for_each_input(files, lossy, &mut out, |out, name, text| {
-                write_document(out, format, name, text, &ex.extract(text))?;
-                Ok(false)
-            })?;
+            let jobs = match jobs {
+                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                n => n,
+            };
+            let failed = batch::run(&ex, files, lossy, input == Input::Jsonl, jobs, format, &mut out)?;
             if failed {
                 ExitCode::from(EXIT_INPUT)
             } else {
@@ -276,19 +299,36 @@ fn read_input(path: &std::path::Path, lossy: bool) -> Result<String, String> {
     }
 }
 
-fn write_document(out: &mut impl Write, format: Format, name: &str, text: &str, x: &Extraction) -> Result<(), Failure> {
+/// One document's output: its name (a file) or id (a JSONL line), its text
+/// and what was extracted.
+fn write_document(
+    out: &mut impl Write,
+    format: Format,
+    name: &str,
+    id: Option<&serde_json::Value>,
+    text: &str,
+    x: &Extraction,
+) -> Result<(), Failure> {
+    let doc = Document {
+        file: id.is_none().then_some(name),
+        id,
+        extraction: x,
+    };
     let x_text = |_: &str, span: namyab::Span| text.get(span.range()).unwrap_or("");
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &Document { file: name, extraction: x })?;
+            serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &Document { file: name, extraction: x })?;
+            serde_json::to_writer(&mut *out, &doc)?;
             writeln!(out)?;
         }
         Format::Text => {
-            writeln!(out, "# {name}")?;
+            match id {
+                Some(id) => writeln!(out, "# {name}: {id}")?,
+                None => writeln!(out, "# {name}")?,
+            }
             for e in &x.entities {
                 writeln!(
                     out,

@@ -184,3 +184,84 @@ fn perturb_reports_per_file() {
         .unwrap()
         .ends_with("003_16b6482d6bae7f5d.txt: same answer under every rewrite\n"));
 }
+
+#[test]
+fn jobs_keep_input_order_and_give_the_same_output() {
+    let mut files: Vec<String> = std::fs::read_dir(format!("{}/seeds", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    // each seed three times, and a missing file in the middle
+    let mut args: Vec<String> = ["extract", "--format", "jsonl"].iter().map(|s| s.to_string()).collect();
+    for _ in 0..3 {
+        args.extend(files.iter().cloned());
+    }
+    args.insert(8, "/nonexistent/x.txt".to_string());
+    let one = namyab().args(&args).args(["--jobs", "1"]).output().unwrap();
+    for jobs in ["2", "3", "0"] {
+        let many = namyab().args(&args).args(["--jobs", jobs]).output().unwrap();
+        assert_eq!(many.status.code(), Some(1));
+        assert_eq!(many.stdout, one.stdout, "--jobs {jobs}");
+        assert_eq!(many.stderr, one.stderr, "--jobs {jobs}");
+    }
+    let text = String::from_utf8(one.stdout).unwrap();
+    let order: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let want: Vec<String> = (0..3).flat_map(|_| files.iter().cloned()).collect();
+    assert_eq!(order, want);
+}
+
+#[test]
+fn jsonl_input_one_document_per_line_with_its_id() {
+    let input = concat!(
+        "{\"id\": 7, \"text\": \"دیدار لاوروف و بایراموف در باکو\"}\n",
+        "\n",
+        "{\"text\": \"الرئيس إلهام علييف\"}\n",
+        "not json\n",
+        "{\"id\": \"x\"}\n",
+        "{\"id\": \"last\", \"text\": \"ایروان\"}\n",
+    );
+    let path = scratch("docs.jsonl");
+    std::fs::write(&path, input).unwrap();
+    for jobs in ["1", "2"] {
+        let out = namyab()
+            .args([
+                "extract",
+                "--input",
+                "jsonl",
+                "--format",
+                "jsonl",
+                "--jobs",
+                jobs,
+                path.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("docs.jsonl:4: not a JSON line"), "{stderr}");
+        assert!(stderr.contains("docs.jsonl:5: no string field `text`"), "{stderr}");
+        let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["id"], 7);
+        assert!(lines[0].get("file").is_none());
+        assert_eq!(lines[0]["relations"][0]["type"], "met-with");
+        assert!(lines[1]["id"].as_str().unwrap().ends_with("docs.jsonl:3"));
+        assert_eq!(lines[1]["entities"][0]["id"], "ilham_aliyev");
+        assert_eq!(lines[2]["id"], "last");
+        assert_eq!(lines[2]["entities"][0]["id"], "yerevan");
+    }
+}
