@@ -48,9 +48,13 @@ fn gazetteer(n: usize, corpus_pairs: &[String]) -> String {
     let mut out = String::with_capacity(n * 40);
     out.push_str("id\ttype\tfa\tar\n");
     let mut i = 0;
+    // A corpus pair is tried once per twentieth entity; if it is taken, a
+    // generated name stands in (there are far fewer pairs than 50k).
+    let mut pair_tried = false;
     while i < n {
         let fa = i % 2 == 0;
-        let name = if i % 20 == 0 && !corpus_pairs.is_empty() {
+        let name = if i % 20 == 0 && !pair_tried && !corpus_pairs.is_empty() {
+            pair_tried = true;
             corpus_pairs[rng.below(corpus_pairs.len())].clone()
         } else {
             let letters = if fa { FA } else { AR };
@@ -67,6 +71,7 @@ fn gazetteer(n: usize, corpus_pairs: &[String]) -> String {
         let (fa_cell, ar_cell) = if fa { (name.as_str(), "") } else { ("", name.as_str()) };
         out.push_str(&format!("org_{i}\tORG\t{fa_cell}\t{ar_cell}\n"));
         i += 1;
+        pair_tried = false;
     }
     out
 }

@@ -79,12 +79,15 @@
 //!
 //! ## Performance
 //!
-//! Single thread, on the project's 2-core build machine (`BENCHMARKS.md` has
-//! the commands): building the default extractor (about 1,500 entities,
-//! 15,000 name variants) takes about 80 ms; the fold runs at about
-//! 75 MiB/s, raw automaton matching at about 40 MiB/s, and the whole
-//! pipeline, relations included, at about 6 MiB/s. Every stage is linear in
-//! the input, hostile input included.
+//! Single thread, on the project's 2-core build machine, over the 1.3 MB
+//! bench corpus (`cargo bench --bench extract`; `BENCHMARKS.md` has every
+//! command and the history): the whole pipeline runs at about 7.6 MiB/s
+//! (entities alone about 14 MiB/s); the fold at about 119 MiB/s; name
+//! matching at about 74 MiB/s. Building the default extractor (about 1,500
+//! entities, 15,700 name variants) takes about 63 ms and holds about 3.2 MB
+//! in its matcher. An [`Extractor`] is shared across threads as is;
+//! `namyab extract --jobs N` does that for whole corpora. Every stage is
+//! linear in the input, hostile input included.
 //!
 //! ## Crate features
 //!
