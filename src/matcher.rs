@@ -37,10 +37,9 @@ pub(crate) struct Trie {
     /// The symbol on each node's incoming edge, nodes breadth-first.
     label: Vec<u32>,
     nodes: Vec<Node>,
-    /// Child tables of the nodes with many children: `symbols` entries per
-    /// table, 0 for no child.
+    /// Child tables of the nodes with many children: one entry per symbol
+    /// (as many as `root` has), 0 for no child.
     rows: Vec<u32>,
-    symbols: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -104,7 +103,7 @@ impl Trie {
         for &p in &order {
             let mut at = 0usize;
             for c in patterns[p as usize].as_ref().chars() {
-                let s = t.symbol(c);
+                let s = t.symbol_of(c as u32);
                 let last = last_kid[at];
                 at = if last != NIL && sym_of[last as usize] == s {
                     last as usize
@@ -149,7 +148,6 @@ impl Trie {
         }
         t.label = vec![NONE; n];
         t.nodes = vec![Node::default(); n];
-        t.symbols = symbols;
         for (new, &old) in queue.iter().enumerate() {
             let old = old as usize;
             let mut row = NO_ROW;
@@ -183,13 +181,6 @@ impl Trie {
             k = next_sib[k as usize];
         }
         t
-    }
-
-    fn symbol(&self, c: char) -> u32 {
-        match self.dense.get(c as usize) {
-            Some(&s) => s,
-            None => self.sparse.get(&c).copied().unwrap_or(NONE),
-        }
     }
 
     /// Calls `found(end, pattern)` for every pattern that starts at byte
