@@ -342,9 +342,25 @@ impl Extractor {
     /// ```
     pub fn extract(&self, text: &str) -> Extraction {
         let norm = crate::normalize::normalize(text);
-        let entities = crate::resolve::entities(self, text, &norm);
-        let relations = self.lexicon.relations(self, text, &norm, &entities);
-        Extraction { entities, relations }
+        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
+        let entities = crate::resolve::entities(self, text, &norm, &starts);
+        let (events, relations) = self.events(text, &norm, &starts, &entities);
+        Extraction {
+            entities,
+            relations,
+            events,
+        }
+    }
+
+    /// The relation layer over one document: its analysis is built here,
+    /// once, from what extraction already has.
+    fn events(&self, text: &str, norm: &crate::Normalized, starts: &[usize], entities: &[crate::Entity]) -> (Vec<crate::Event>, Vec<crate::Relation>) {
+        if entities.len() < 2 {
+            return (Vec::new(), Vec::new());
+        }
+        let words = self.lexicon.find(&self.affixes, text, norm, starts);
+        let doc = crate::relations::Doc::new(text, norm, entities, words, self.titles.stop_words());
+        crate::relations::extract(&doc)
     }
 
     /// The entities of `text` alone, without relations: what
@@ -358,7 +374,8 @@ impl Extractor {
     /// ```
     pub fn entities(&self, text: &str) -> Vec<crate::Entity> {
         let norm = crate::normalize::normalize(text);
-        crate::resolve::entities(self, text, &norm)
+        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
+        crate::resolve::entities(self, text, &norm, &starts)
     }
 
     /// The relations among `entities` in `text`: what
@@ -388,7 +405,8 @@ impl Extractor {
             kept.into()
         };
         let norm = crate::normalize::normalize(text);
-        self.lexicon.relations(self, text, &norm, &entities)
+        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
+        self.events(text, &norm, &starts, &entities).1
     }
 
     /// Number of raw gazetteer matches in the folded `text`: every name

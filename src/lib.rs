@@ -113,7 +113,7 @@ pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, Rol
 pub use normalize::{normalize, Normalized};
 pub use output::{Entity, EntityType, Extraction, Span};
 pub use perturb::{check_perturbations, differences, perturbations, Perturbation};
-pub use relations::{Argument, Evidence, Modality, Relation, RelationType, Status};
+pub use relations::{Argument, Event, EventKind, Evidence, Member, Modality, Relation, RelationType, Role, Status};
 
 use once_cell::sync::Lazy;
 

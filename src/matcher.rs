@@ -291,6 +291,15 @@ fn char_at(f: &str, i: usize, arabic: &[bool; 256]) -> (u32, usize, bool) {
     (c as u32, c.len_utf8(), is_word(c))
 }
 
+/// Every place a name or trigger word may start in the folded text `f`
+/// (see [`starts`]), computed once per document and shared by the walks
+/// for names and for trigger words.
+pub(crate) fn word_starts(f: &str, affixes: &Affixes) -> Vec<usize> {
+    let mut out = Vec::with_capacity(f.len() / 6);
+    starts(f, affixes, |s| out.push(s));
+    out
+}
+
 /// Calls `at(start)` for every place a name may start in the folded text
 /// `f`: the start of each word, and after one or two joined proclitics
 /// (`و`/`ف`, then `ب`/`ل`/`ک`) at the front of a word. Whether a clitic may

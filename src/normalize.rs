@@ -224,6 +224,30 @@ impl Normalized {
         lookup(&self.starts, folded)
     }
 
+    /// Maps a byte offset of the original text to the folded text: the
+    /// folded offset of the first character the original produced at or
+    /// after it (a dropped character maps to where the next kept one
+    /// stands). The inverse of [`to_original`](Self::to_original) on
+    /// character starts.
+    pub(crate) fn to_folded(&self, original: usize) -> usize {
+        let i = self.starts.partition_point(|&(_, o)| o as usize <= original);
+        let folded = match i.checked_sub(1) {
+            Some(k) => {
+                let (f, o) = self.starts[k];
+                f as usize + (original - o as usize)
+            }
+            None => original,
+        };
+        // Inside a run whose offsets jump (a dropped char, a longer
+        // original), never past the next record.
+        let limit = self.starts.get(i).map_or(self.text.len(), |&(f, _)| f as usize);
+        let mut folded = folded.min(limit).min(self.text.len());
+        while !self.text.is_char_boundary(folded) {
+            folded += 1;
+        }
+        folded
+    }
+
     /// Heap memory held, in bytes.
     pub fn memory_usage(&self) -> usize {
         self.text.capacity() + (self.starts.capacity() + self.ends.capacity()) * 8

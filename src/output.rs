@@ -143,6 +143,10 @@ pub struct Entity {
 pub struct Extraction {
     /// Entity mentions, sorted by start offset, never overlapping.
     pub entities: Vec<Entity>,
-    /// Relations between entities (`met-with`, `mediated-by`).
+    /// Relations between entities (`met-with`, `mediated-by`), each
+    /// derived from one of `events`.
     pub relations: Vec<crate::Relation>,
+    /// Events (meetings, calls, talks, visits, summits, signings, joint
+    /// press conferences, mediation) with all their members and roles.
+    pub events: Vec<crate::Event>,
 }

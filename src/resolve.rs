@@ -157,8 +157,9 @@ pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usiz
     false
 }
 
-/// Finds the entities of `text`, given its fold.
-pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Entity> {
+/// Finds the entities of `text`, given its fold and the fold's word starts
+/// ([`crate::matcher::word_starts`]).
+pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[usize]) -> Vec<Entity> {
     let f = norm.as_str();
     if f.trim().is_empty() {
         return Vec::new();
@@ -167,7 +168,9 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized) -> Vec<Ent
 
     // 1. Raw matches, word edges first.
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-    crate::matcher::starts(f, &ex.affixes, |s| ex.trie.walk(f, s, |e, p| raw.push((s, e, p))));
+    for &s in starts {
+        ex.trie.walk(f, s, |e, p| raw.push((s, e, p)));
+    }
     for (s, e, p) in raw {
         let refs = &ex.compiled.refs[p];
         let name_chars = f[s..e].chars().count();

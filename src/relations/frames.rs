@@ -1,0 +1,409 @@
+//! Event frames: one per event mention, built sentence by sentence and
+//! clause by clause by the passes of the sibling modules (scope, roles,
+//! participants, status), in this order:
+//!
+//! 1. **Scope**: venues, announcers, topics, sidelines; segments split where
+//!    a reporting verb's report begins.
+//! 2. **Roles**: mediators and hosts of each segment.
+//! 3. **Groups**: which trigger words report one event; the ones with a
+//!    list of their own (`المحادثات بين A وB`) are events of their own.
+//! 4. **Participants**: the group's own list, else the segment's names,
+//!    else the sentence's subject, a phrase for the two sides, the last
+//!    event's sides.
+//! 5. **Status and modality**: from each event's own words.
+//!
+//! Events named in what was discussed (`درباره دیدار اخیر خود با X`) are
+//! frames of their own, from their island's names.
+
+use super::doc::{Arg, Doc};
+use super::lexicon::{Kind, Word};
+use super::participants::{self as part, Group};
+use super::roles::{self, Mediation};
+use super::scope::{self, Scope, Segment};
+use super::status;
+use super::types::{EventKind, Modality, Status};
+use crate::output::EntityType;
+use std::ops::Range;
+
+/// One event mention, then (after merging) one event.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame<'a> {
+    pub kind: EventKind,
+    pub modality: Modality,
+    pub cameo: &'static str,
+    pub status: Status,
+    pub participants: Vec<Arg<'a>>,
+    pub hosts: Vec<Arg<'a>>,
+    pub mediations: Vec<(Mediation<'a>, Status)>,
+    pub announcers: Vec<Arg<'a>>,
+    /// The sides were named as states (not only as the states of people).
+    pub state_level: bool,
+    /// The subject met each of the others apart (`جداگانه`, `كل على حدة`).
+    pub separately: bool,
+    /// A mention of an event already told (`در این نشست`, `خلال الاتصال`).
+    pub anaphoric: bool,
+    /// Entity indices.
+    pub place: Option<usize>,
+    pub date: Option<usize>,
+    /// Every mention: (trigger, sentence), folded trigger and original
+    /// sentence offsets.
+    pub evidence: Vec<(Range<usize>, Range<usize>)>,
+    pub sentence_no: usize,
+    /// Merged into an earlier frame.
+    pub merged: bool,
+}
+
+/// Builds the frames of a document.
+pub(crate) struct Builder<'d, 'a> {
+    doc: &'d Doc<'a>,
+    pub frames: Vec<Frame<'a>>,
+    last_participants: Vec<Arg<'a>>,
+    last_person: Option<Arg<'a>>,
+}
+
+/// What a clause's segments share.
+struct Clause<'a> {
+    range: Range<usize>,
+    sentence: Range<usize>,
+    sentence_no: usize,
+    words: Vec<Word>,
+    scope: Scope,
+    subject: Option<Arg<'a>>,
+    later: bool,
+}
+
+impl<'d, 'a> Builder<'d, 'a> {
+    pub(crate) fn new(doc: &'d Doc<'a>) -> Builder<'d, 'a> {
+        Builder {
+            doc,
+            frames: Vec::new(),
+            last_participants: Vec::new(),
+            last_person: None,
+        }
+    }
+
+    /// Reads one sentence (original offsets): its clauses, then the frames
+    /// of each.
+    pub(crate) fn sentence(&mut self, sentence_no: usize, original: Range<usize>) {
+        let doc = self.doc;
+        let s = doc.folded(&original);
+        let words = doc.words_in(&s);
+        if words.iter().any(|w| w.kind.is_event()) {
+            let mut subject = None;
+            for (k, c) in clauses(doc, &s, words).into_iter().enumerate() {
+                let clause_words: Vec<Word> = doc.words_in(&c).iter().copied().filter(|w| w.end <= c.end).collect();
+                let mut scope = Scope::default();
+                scope::places(doc, &c, &clause_words, &mut scope);
+                scope::attributions(doc, &c, &clause_words, &mut scope);
+                scope::topics(doc, &c, &clause_words, &mut scope);
+                scope::sidelines(doc, &c, &clause_words, &mut scope);
+                if k == 0 {
+                    subject = doc
+                        .args_in(&c, false)
+                        .find(|a| !scope.is_excluded(a.index) && !scope.places.contains(&a.index) && !scope.in_island(doc.spans[a.index].start));
+                }
+                let clause = Clause {
+                    range: c,
+                    sentence: original.clone(),
+                    sentence_no,
+                    words: clause_words,
+                    scope,
+                    subject,
+                    later: k > 0,
+                };
+                self.clause(&clause);
+            }
+        }
+        if let Some(p) = doc.args_in(&s, false).filter(|a| a.person).last() {
+            self.last_person = Some(p);
+        }
+    }
+
+    fn clause(&mut self, c: &Clause<'a>) {
+        let doc = self.doc;
+        for seg in scope::segments(doc, &c.range, &c.words) {
+            let meets: Vec<Word> = c
+                .words
+                .iter()
+                .filter(|w| {
+                    matches!(w.kind, Kind::Meet(..))
+                        && w.start >= seg.range.start
+                        && w.end <= seg.range.end
+                        && !c.scope.in_island(w.start)
+                        && !c.scope.venues.contains(&w.start)
+                })
+                .copied()
+                .collect();
+            let mediations = roles::mediations(doc, &seg.range, &c.words, &c.scope, self.last_person);
+            if meets.is_empty() && mediations.is_empty() {
+                continue;
+            }
+            let groups = part::groups(doc, &seg.range, &meets, &c.words, &c.scope);
+            self.segment(c, &seg, groups, mediations);
+        }
+        for island in c.scope.islands.clone() {
+            self.island(c, &island);
+        }
+    }
+
+    /// The frames of one segment.
+    fn segment(&mut self, c: &Clause<'a>, seg: &Segment, mut groups: Vec<Group<'a>>, mediations: Vec<Mediation<'a>>) {
+        let doc = self.doc;
+        // A host with no meeting word (`X میزبان A و B بود`) is the event's word.
+        if groups.is_empty() {
+            if let Some(h) = mediations.iter().find(|m| m.takes_part) {
+                groups.push(Group {
+                    words: vec![h.word],
+                    own: None,
+                });
+            }
+        }
+        let taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
+        let mut excluded = c.scope.excluded.clone();
+        excluded.extend(mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.index)));
+        let scope = Scope {
+            excluded,
+            announcers: c.scope.announcers.clone(),
+            places: c.scope.places.clone(),
+            islands: c.scope.islands.clone(),
+            venues: c.scope.venues.clone(),
+        };
+        let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
+        let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
+        let statuses = status::statuses(&seg.range, &c.words, &scope, &word_groups);
+        let offered = |m: &Mediation<'_>| {
+            c.words
+                .iter()
+                .any(|o| o.kind == Kind::Offer && o.end <= m.word.start && o.start >= seg.range.start)
+        };
+        for (k, g) in groups.iter().enumerate() {
+            if status::denied(doc, &c.words, &g.words) {
+                continue;
+            }
+            // At most one group has no list of its own: it takes the
+            // segment's names.
+            let mut participants = match &g.own {
+                Some(list) => list.clone(),
+                None => people.iter().chain(&states).copied().collect(),
+            };
+            self.complete(c, seg, g, &mut participants, &scope);
+            let mut frame = self.frame(c, &scope, g, participants, statuses[k]);
+            // Mediations and hosts attach to the segment's event nearest to them.
+            for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
+                if m.takes_part {
+                    frame.hosts.extend(m.mediators.iter().copied());
+                    frame.modality = Modality::InPerson;
+                } else {
+                    let st = if offered(m) { Status::Planned } else { frame.status };
+                    frame.mediations.push((m.clone(), st));
+                }
+            }
+            self.push(frame);
+        }
+        if groups.is_empty() {
+            self.mediation_only(c, seg, &mediations, &scope, offered);
+        }
+    }
+
+    /// Fills in a group with fewer than two sides: the sentence's subject in
+    /// a later clause or for an object in a report (`اطلاع داد که … X را
+    /// ملاقات خواهد کرد`), a phrase for the two sides, a dual possessive.
+    fn complete(&self, c: &Clause<'a>, seg: &Segment, g: &Group<'a>, participants: &mut Vec<Arg<'a>>, scope: &Scope) {
+        let doc = self.doc;
+        if participants.len() == 1 {
+            let lone = participants[0];
+            let inherit = c.later || (seg.reported_by.is_some() && part::is_object(doc, &lone));
+            if let Some(s) = c.subject.filter(|s| inherit && s.id != lone.id && !scope.excluded.contains(&s.index)) {
+                participants.insert(0, s);
+            }
+        }
+        let level = |p: &[Arg<'a>]| p.iter().filter(|a| a.person).count().max(p.iter().filter(|a| !a.person).count());
+        if level(participants) < 2 {
+            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants);
+            let dual = || (part::dual_possessive(doc, &g.words) && self.last_participants.len() >= 2).then(|| self.last_participants.clone());
+            if let Some(pair) = pair.or_else(dual) {
+                for a in pair {
+                    if !participants.iter().any(|p| p.id == a.id) {
+                        participants.push(a);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A frame for a group with its participants and status.
+    fn frame(&self, c: &Clause<'a>, scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Status) -> Frame<'a> {
+        let doc = self.doc;
+        let place = scope.places.iter().copied().find(|&i| doc.spans[i].start >= c.range.start && !participants.iter().any(|a| a.index == i));
+        let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
+        let people = participants.iter().filter(|a| a.person).count();
+        let anaphoric = g.words.iter().any(|t| {
+            c.words
+                .iter()
+                .any(|d| d.kind == Kind::Demonstrative && d.end <= t.start && super::segment::words_between(doc.f, d.end, t.start) == 0)
+        });
+        let date = doc
+            .entities_in(&doc.folded(&c.sentence))
+            .find(|&i| doc.entities[i].entity_type == EntityType::Date);
+        let first = g.words.iter().min_by_key(|w| w.start).map_or(0..0, |w| w.start..w.end);
+        Frame {
+            kind,
+            modality,
+            cameo,
+            status: st,
+            state_level: people < 2,
+            participants,
+            hosts: Vec::new(),
+            mediations: Vec::new(),
+            announcers: scope.announcers.iter().filter_map(|&i| doc.args[i]).collect(),
+            separately: c.words.iter().any(|w| w.kind == Kind::Separately),
+            anaphoric,
+            place,
+            date,
+            evidence: vec![(first, c.sentence.clone())],
+            sentence_no: c.sentence_no,
+            merged: false,
+        }
+    }
+
+    /// Mediation named with no meeting word (`استعدادها للوساطة بين A وB`):
+    /// the parties after `بین`, a phrase for the two sides, the names before
+    /// the word, or the two states the document is about.
+    fn mediation_only(&mut self, c: &Clause<'a>, seg: &Segment, mediations: &[Mediation<'a>], scope: &Scope, offered: impl Fn(&Mediation<'_>) -> bool) {
+        let doc = self.doc;
+        for m in mediations.iter().filter(|m| !m.takes_part) {
+            let g = Group {
+                words: vec![m.word],
+                own: None,
+            };
+            let mut parties = part::groups(doc, &seg.range, &[Word { kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation), ..m.word }], &c.words, scope)
+                .pop()
+                .and_then(|g| g.own)
+                .unwrap_or_default();
+            if parties.len() < 2 {
+                let (people, states) = part::segment_args(doc, &(seg.range.start..m.word.start), scope, &[]);
+                parties = if people.len() >= 2 { people } else { states };
+            }
+            if parties.len() < 2 {
+                parties = main_pair(doc, &m.mediators);
+            }
+            let st = if offered(m) { Status::Planned } else { status::statuses(&seg.range, &c.words, scope, &[vec![m.word]])[0] };
+            let mut frame = self.frame(c, scope, &g, parties, st);
+            frame.kind = EventKind::Mediation;
+            frame.cameo = "045";
+            frame.mediations.push((m.clone(), st));
+            self.push(frame);
+        }
+    }
+
+    /// Events named in what was discussed (`درباره دیدار اخیر خود با X`,
+    /// `نتائج المحادثات بين A وB`): from the island's own names, with the
+    /// subject for a reflexive or possessive.
+    fn island(&mut self, c: &Clause<'a>, island: &Range<usize>) {
+        let doc = self.doc;
+        let meets: Vec<Word> = c
+            .words
+            .iter()
+            .filter(|w| matches!(w.kind, Kind::Meet(..)) && w.start >= island.start && w.end <= island.end && !c.scope.venues.contains(&w.start))
+            .copied()
+            .collect();
+        if meets.is_empty() {
+            return;
+        }
+        let mut scope = Scope {
+            excluded: c.scope.excluded.clone(),
+            announcers: c.scope.announcers.clone(),
+            places: c.scope.places.clone(),
+            islands: Vec::new(),
+            venues: c.scope.venues.clone(),
+        };
+        let groups = part::groups(doc, island, &meets, &c.words, &scope);
+        let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
+        let statuses = status::statuses(island, &c.words, &scope, &word_groups);
+        let (people, states) = part::segment_args(doc, island, &scope, &[]);
+        scope.islands = Vec::new();
+        for (k, g) in groups.iter().enumerate() {
+            let mut participants = g.own.clone().unwrap_or_else(|| people.iter().chain(&states).copied().collect());
+            let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && w.start >= island.start && w.end <= island.end);
+            if participants.len() == 1 && (reflexive || part::possessive(doc, &g.words)) {
+                if let Some(s) = c.subject.filter(|s| s.id != participants[0].id) {
+                    participants.insert(0, s);
+                }
+            }
+            if participants.len() >= 2 && !status::denied(doc, &c.words, &g.words) {
+                let frame = self.frame(c, &scope, g, participants, statuses[k]);
+                self.push(frame);
+            }
+        }
+    }
+
+    fn push(&mut self, frame: Frame<'a>) {
+        if frame.participants.len() >= 2 {
+            self.last_participants = frame.participants.clone();
+        }
+        self.frames.push(frame);
+    }
+}
+
+/// The group whose triggers stand nearest to a word.
+fn nearest(groups: &[Group<'_>], w: &Word) -> usize {
+    (0..groups.len())
+        .min_by_key(|&k| {
+            groups[k]
+                .words
+                .iter()
+                .map(|t| if w.start >= t.end { w.start - t.end } else { t.start.saturating_sub(w.end) })
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .unwrap_or(0)
+}
+
+/// Clauses of a sentence (folded offsets): split at clause words (`و سپس`,
+/// `ثم`, `در حالی که`) and at a comma before a joined و (`، وتوافق`).
+fn clauses(doc: &Doc<'_>, s: &Range<usize>, words: &[Word]) -> Vec<Range<usize>> {
+    let f = doc.f;
+    let mut breaks: Vec<Range<usize>> = words.iter().filter(|w| w.kind == Kind::Clause).map(|w| w.start..w.end).collect();
+    for (i, c) in f[s.clone()].match_indices('،') {
+        let after = s.start + i + c.len();
+        let rest = f[after..s.end].trim_start();
+        let at = s.end - rest.len();
+        let joined = rest.strip_prefix('و').is_some_and(|r| r.chars().next().is_some_and(|ch| ch.is_alphabetic()));
+        if joined && !doc.entities_in(&(at..at + 1)).any(|e| doc.spans[e].start == at || doc.spans[e].start == at + 2) {
+            breaks.push(s.start + i..at);
+        }
+    }
+    breaks.sort_by_key(|b| b.start);
+    let mut out = Vec::new();
+    let mut start = s.start;
+    for b in breaks {
+        if b.start >= start {
+            out.push(start..b.start);
+            start = b.end;
+        }
+    }
+    out.push(start..s.end);
+    out
+}
+
+/// The two states the document is about, for parties named only as `دو
+/// طرف`: the first pair of states after a `بین`/`بين`, else the two it names
+/// most often; never a mediator.
+pub(crate) fn main_pair<'a>(doc: &Doc<'a>, not: &[Arg<'a>]) -> Vec<Arg<'a>> {
+    let ok = |a: &Arg<'a>| !a.person && !a.org && !not.iter().any(|n| n.id == a.id || n.affiliation == Some(a.id));
+    for b in doc.words.iter().filter(|w| w.kind == Kind::Between) {
+        let list: Vec<Arg<'a>> = doc.list_after(b.end, doc.f.len(), 2, 4, false, &|_| false).into_iter().filter(ok).collect();
+        if list.len() >= 2 {
+            return list[..2].to_vec();
+        }
+    }
+    let mut counts: Vec<(Arg<'a>, usize)> = Vec::new();
+    for a in doc.args.iter().flatten().filter(|a| ok(a)) {
+        match counts.iter_mut().find(|(c, _)| c.id == a.id) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((*a, 1)),
+        }
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    counts.into_iter().take(2).map(|(a, _)| a).collect()
+}

@@ -1,0 +1,87 @@
+//! Merging: mentions of one event across a document become one frame, so
+//! that they share its participants, status and modality (`اجتمع رئيسا A
+//! وB في طشقند. وتناولت المحادثات بين X وY …`: one meeting, in person).
+
+use super::frames::Frame;
+use super::types::{EventKind, Modality};
+
+/// How many sentences back a later mention may refer to an event.
+const MERGE_REACH: usize = 3;
+
+/// The ids of a frame's sides: its people when it names two, else its
+/// states.
+fn sides<'a>(f: &Frame<'a>) -> Vec<&'a str> {
+    let people: Vec<&str> = f.participants.iter().filter(|a| a.person).map(|a| a.id).collect();
+    let mut ids = if people.len() >= 2 {
+        people
+    } else {
+        f.participants.iter().filter(|a| !a.person).map(|a| a.id).collect()
+    };
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The states of a frame's people.
+fn affiliations<'a>(f: &Frame<'a>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = f.participants.iter().filter(|a| a.person).filter_map(|a| a.affiliation).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Whether `b`, a later mention, reports the event of `a`.
+fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
+    let (sa, sb) = (sides(a), sides(b));
+    if sa.len() < 2 {
+        return false;
+    }
+    // `خلال الاتصال`, `در این نشست` with one side or none: the last event.
+    if b.anaphoric && sb.len() < 2 {
+        return true;
+    }
+    let modality_fits = a.modality == b.modality || a.modality == Modality::Unspecified || b.modality == Modality::Unspecified;
+    if a.status != b.status || !modality_fits || a.separately || b.separately {
+        return false;
+    }
+    sb.len() >= 2 && (sa == sb || affiliations(b) == sa || affiliations(a) == sb)
+}
+
+/// Merges each frame into the latest earlier frame (within
+/// [`MERGE_REACH`] sentences) that reports the same event.
+pub(crate) fn merge(frames: &mut [Frame<'_>]) {
+    for j in 1..frames.len() {
+        if frames[j].kind == EventKind::Mediation {
+            continue;
+        }
+        let target = (0..j).rev().find(|&i| {
+            let a = &frames[i];
+            !a.merged
+                && a.kind != EventKind::Mediation
+                && frames[j].sentence_no.saturating_sub(a.sentence_no) <= MERGE_REACH
+                && same_event(a, &frames[j])
+        });
+        let Some(i) = target else { continue };
+        let (head, tail) = frames.split_at_mut(j);
+        absorb(&mut head[i], &mut tail[0]);
+    }
+}
+
+fn absorb<'a>(a: &mut Frame<'a>, b: &mut Frame<'a>) {
+    for p in &b.participants {
+        if !a.participants.iter().any(|x| x.id == p.id) {
+            a.participants.push(*p);
+        }
+    }
+    a.state_level |= b.state_level;
+    if a.modality == Modality::Unspecified && b.modality != Modality::Unspecified {
+        (a.modality, a.cameo, a.kind) = (b.modality, b.cameo, b.kind);
+    }
+    a.hosts.extend(b.hosts.iter().copied());
+    a.mediations.append(&mut b.mediations);
+    a.announcers.extend(b.announcers.iter().copied());
+    a.place = a.place.or(b.place);
+    a.date = a.date.or(b.date);
+    a.evidence.append(&mut b.evidence);
+    b.merged = true;
+}

@@ -1,0 +1,236 @@
+//! Derivation: the public events, and the relations (pairs) derived from
+//! them by the gold conventions:
+//!
+//! - `met-with` pairs people with people and states with states, never a
+//!   person with a state; states pair only when the event names its sides
+//!   as states (not only as the states of its people);
+//! - people of one side never pair; with `separately`, the subject pairs
+//!   with each of the others and they do not pair among themselves;
+//! - a host who takes part pairs with the guests; a person who mediates a
+//!   meeting attends it;
+//! - `mediated-by` has the event's sides as parties, never the mediator or
+//!   a person mediator's state; a mediator that is itself a side mediates
+//!   nothing.
+//!
+//! Equal relations (type, arguments, mediators, status) are given once,
+//! with every piece of evidence.
+
+use super::doc::{Arg, Doc};
+use super::frames::{main_pair, Frame};
+use super::lexicon::Kind;
+use super::types::{Argument, Event, Evidence, Member, Relation, RelationType, Role};
+use std::collections::HashMap;
+
+type Key = (RelationType, Vec<String>, Vec<String>, super::types::Status);
+
+/// People of one side never form a pair: two people of the same state or
+/// organisation.
+fn same_side(a: &Arg<'_>, b: &Arg<'_>) -> bool {
+    a.affiliation.is_some() && a.affiliation == b.affiliation
+}
+
+/// Makes the public events and relations of a document's frames.
+pub(crate) fn derive(doc: &Doc<'_>, frames: &[Frame<'_>]) -> (Vec<Event>, Vec<Relation>) {
+    let mut events = Vec::new();
+    let mut out = Out {
+        doc,
+        relations: Vec::new(),
+        seen: HashMap::new(),
+    };
+    for frame in frames.iter().filter(|f| !f.merged) {
+        let members = members(doc, frame);
+        if members.iter().filter(|m| m.role != Role::Announcer).count() < 2 {
+            continue;
+        }
+        let index = events.len();
+        let event = event(doc, frame, members);
+        if frame.kind != super::types::EventKind::Mediation {
+            out.met_with(frame, &event, index);
+        }
+        out.mediated_by(frame, &event, index);
+        events.push(event);
+    }
+    (events, out.relations)
+}
+
+fn argument(doc: &Doc<'_>, a: &Arg<'_>) -> Argument {
+    let e = &doc.entities[a.index];
+    Argument {
+        id: e.id.as_ref().map(|_| a.id.to_string()),
+        entity_type: e.entity_type,
+        text: e.text.clone(),
+        span: e.span,
+        mention_id: e.id.as_deref().filter(|m| *m != a.id).map(str::to_string),
+    }
+}
+
+fn members(doc: &Doc<'_>, f: &Frame<'_>) -> Vec<Member> {
+    let mut out: Vec<Member> = Vec::new();
+    let mut add = |a: &Arg<'_>, role: Role| {
+        if !out.iter().any(|m| m.argument.span == doc.entities[a.index].span) {
+            out.push(Member {
+                role,
+                argument: argument(doc, a),
+            });
+        }
+    };
+    for a in &f.participants {
+        add(a, Role::Participant);
+    }
+    for a in &f.hosts {
+        add(a, Role::Host);
+    }
+    for (m, _) in &f.mediations {
+        for a in &m.mediators {
+            add(a, Role::Mediator);
+        }
+    }
+    for a in &f.announcers {
+        add(a, Role::Announcer);
+    }
+    out
+}
+
+fn event(doc: &Doc<'_>, f: &Frame<'_>, members: Vec<Member>) -> Event {
+    let evidence: Vec<Evidence> = f
+        .evidence
+        .iter()
+        .map(|(t, s)| Evidence {
+            trigger: doc.chars.span(doc.norm.to_original(t.clone())),
+            sentence: doc.chars.span(s.clone()),
+        })
+        .collect();
+    Event {
+        kind: f.kind,
+        members,
+        status: f.status,
+        modality: (f.kind != super::types::EventKind::Mediation).then_some(f.modality),
+        cameo: f.cameo,
+        trigger: evidence[0].trigger,
+        sentence: evidence[0].sentence,
+        place: f.place.map(|i| doc.entities[i].clone()),
+        date: f.date.map(|i| doc.entities[i].clone()),
+        evidence,
+    }
+}
+
+struct Out<'d, 'a> {
+    doc: &'d Doc<'a>,
+    relations: Vec<Relation>,
+    seen: HashMap<Key, usize>,
+}
+
+impl Out<'_, '_> {
+    /// The pairs of people, and of states when the event names states as
+    /// its sides.
+    fn met_with(&mut self, f: &Frame<'_>, event: &Event, index: usize) {
+        let attending = f
+            .mediations
+            .iter()
+            .filter(|(m, _)| m.word.kind == Kind::MediateAfter)
+            .flat_map(|(m, _)| m.mediators.iter().filter(|a| a.person));
+        let mut people: Vec<&Arg<'_>> = Vec::new();
+        for a in f.participants.iter().chain(&f.hosts).chain(attending) {
+            if a.person && !people.iter().any(|p| p.id == a.id) {
+                people.push(a);
+            }
+        }
+        let mut states: Vec<&Arg<'_>> = Vec::new();
+        for a in f.participants.iter().filter(|a| !a.person) {
+            if !states.iter().any(|p| p.id == a.id) {
+                states.push(a);
+            }
+        }
+        for side in [people, if f.state_level { states } else { Vec::new() }] {
+            for (i, a) in side.iter().enumerate() {
+                for b in &side[i + 1..] {
+                    if same_side(a, b) || (f.separately && i > 0) {
+                        continue;
+                    }
+                    let args = vec![argument(self.doc, a), argument(self.doc, b)];
+                    self.push(RelationType::MetWith, args, Vec::new(), event, index);
+                }
+            }
+        }
+    }
+
+    /// One `mediated-by` per mediation of the event.
+    fn mediated_by(&mut self, f: &Frame<'_>, event: &Event, index: usize) {
+        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|(m, _)| m.mediators.iter().map(|a| a.id)).collect();
+        for (m, status) in &f.mediations {
+            let people: Vec<Arg<'_>> = f.participants.iter().copied().filter(|a| a.person).collect();
+            let mut parties = if people.len() >= 2 {
+                people
+            } else {
+                f.participants.iter().copied().filter(|a| !a.person).collect()
+            };
+            if parties.len() < 2 {
+                parties = main_pair(self.doc, &m.mediators);
+            }
+            if m.mediators.iter().any(|x| parties.iter().any(|p| p.id == x.id)) {
+                continue;
+            }
+            let mut unique: Vec<Arg<'_>> = Vec::new();
+            for p in parties {
+                let mediates = all_mediators.contains(&p.id) || m.mediators.iter().any(|x| x.affiliation == Some(p.id));
+                if !mediates && !unique.iter().any(|u| u.id == p.id) {
+                    unique.push(p);
+                }
+            }
+            if unique.len() < 2 {
+                continue;
+            }
+            let parties = unique.iter().map(|a| argument(self.doc, a)).collect();
+            let mediators = m.mediators.iter().map(|a| argument(self.doc, a)).collect();
+            let mut e = event.clone();
+            e.status = *status;
+            e.trigger = self.doc.chars.span(self.doc.norm.to_original(m.word.start..m.word.end));
+            self.push(RelationType::MediatedBy, parties, mediators, &e, index);
+        }
+    }
+
+    /// Adds a relation, or its evidence to an equal one already found.
+    fn push(&mut self, kind: RelationType, args: Vec<Argument>, mediators: Vec<Argument>, event: &Event, index: usize) {
+        let key_of = |a: &Argument| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text));
+        let mut ids: Vec<String> = args.iter().map(key_of).collect();
+        ids.sort();
+        let mut meds: Vec<String> = mediators.iter().map(key_of).collect();
+        meds.sort();
+        let key = (kind, ids, meds, event.status);
+        let evidence = Evidence {
+            trigger: event.trigger,
+            sentence: event.sentence,
+        };
+        if let Some(&i) = self.seen.get(&key) {
+            let o = &mut self.relations[i];
+            for e in std::iter::once(evidence).chain(event.evidence.iter().copied()) {
+                if !o.evidence.contains(&e) {
+                    o.evidence.push(e);
+                }
+            }
+            return;
+        }
+        let (participants, parties) = match kind {
+            RelationType::MetWith => (args, Vec::new()),
+            RelationType::MediatedBy => (Vec::new(), args),
+        };
+        let mut all = vec![evidence];
+        all.extend(event.evidence.iter().copied().filter(|e| *e != evidence));
+        self.seen.insert(key, self.relations.len());
+        self.relations.push(Relation {
+            relation_type: kind,
+            participants,
+            parties,
+            mediators,
+            status: event.status,
+            modality: (kind == RelationType::MetWith).then_some(event.modality).flatten(),
+            cameo: if kind == RelationType::MediatedBy { "045" } else { event.cameo },
+            trigger: event.trigger,
+            sentence: event.sentence,
+            place: event.place.clone(),
+            date: event.date.clone(),
+            evidence: all,
+            event: index,
+        });
+    }
+}

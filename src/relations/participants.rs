@@ -1,0 +1,192 @@
+//! Participant passes: which trigger words of a segment report one event,
+//! and who took part in each — a list of its own (`المحادثات بين A وB`,
+//! `مذاکرات مرزی A و B`), else the names of the segment, else the
+//! sentence's subject, a phrase for the two sides (`دو طرف`, `الجانبان`) or
+//! the sides of the last event.
+
+use super::doc::{Arg, Doc};
+use super::lexicon::{Kind, Word};
+use super::scope::Scope;
+use super::segment::{word_after, word_before, words_between};
+use std::ops::Range;
+
+/// How many words after a meeting word its `بین`/`بين` may stand.
+const BETWEEN_REACH: usize = 3;
+/// How many words after a meeting word its own list may start
+/// (`اجلاس سه‌جانبه رهبران ازبکستان، …`).
+const OWN_LIST_LEAD: usize = 2;
+/// How many words two trigger words may stand apart and still report one
+/// event (`دیدار و گفتگو کردند`).
+const ADJACENT: usize = 2;
+
+/// The trigger words of one event mention and the list that names its
+/// participants, when it has one of its own.
+#[derive(Debug, Clone)]
+pub(crate) struct Group<'a> {
+    pub words: Vec<Word>,
+    pub own: Option<Vec<Arg<'a>>>,
+}
+
+/// The list right after a meeting word: after `بین`/`بين`, or the names
+/// that follow it (a genitive or a verb's subjects), up to the next event
+/// word.
+fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &Scope) -> Vec<Arg<'a>> {
+    let f = doc.f;
+    let skip = |i: usize| scope.is_excluded(i);
+    let between = words.iter().find(|b| {
+        b.kind == Kind::Between
+            && b.start >= m.end
+            && b.end <= until
+            && words_between(f, m.end, b.start) <= BETWEEN_REACH
+            && !words.iter().any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
+    });
+    let list = match between {
+        Some(b) => doc.list_after(b.end, until, 4, 4, false, &skip),
+        None if f[m.end..until.max(m.end)].trim_start().starts_with(['،', ',']) => Vec::new(),
+        None => doc.list_after(m.end, until, OWN_LIST_LEAD, 3, false, &skip),
+    };
+    if list.len() >= 2 {
+        list
+    } else {
+        Vec::new()
+    }
+}
+
+/// Groups the meeting words of a segment into event mentions: a word with a
+/// list of its own is a mention of its own (two coordinated talks, a meeting
+/// named in what was discussed); the others, and words next to a listed one,
+/// report the segment's one event.
+pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], words: &[Word], scope: &Scope) -> Vec<Group<'a>> {
+    let mut out: Vec<Group<'a>> = Vec::new();
+    let mut rest: Vec<Word> = Vec::new();
+    for (k, m) in meets.iter().enumerate() {
+        let until = meets.get(k + 1).map_or(seg.end, |n| n.start);
+        let own = own_list(doc, m, until, words, scope);
+        if own.is_empty() {
+            rest.push(*m);
+        } else {
+            out.push(Group {
+                words: vec![*m],
+                own: Some(own),
+            });
+        }
+    }
+    let mut unlisted = Vec::new();
+    for m in rest {
+        let near = out.iter_mut().find(|g| {
+            g.words.iter().any(|w| {
+                let (a, b) = if w.start < m.start { (w.end, m.start) } else { (m.end, w.start) };
+                words_between(doc.f, a, b) <= ADJACENT && doc.entities_in(&(a..b)).is_empty()
+            })
+        });
+        match near {
+            Some(g) => g.words.push(m),
+            None => unlisted.push(m),
+        }
+    }
+    if !unlisted.is_empty() {
+        out.push(Group { words: unlisted, own: None });
+    }
+    out.sort_by_key(|g| g.words.iter().map(|w| w.start).min());
+    out
+}
+
+/// The names of a segment that can take part: not excluded, not in a topic
+/// island, not a mediator's own mention, not taken by another group's list.
+pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope, taken: &[usize]) -> (Vec<Arg<'a>>, Vec<Arg<'a>>) {
+    let mut people: Vec<Arg<'a>> = Vec::new();
+    let mut states: Vec<Arg<'a>> = Vec::new();
+    for a in doc.args_in(seg, false) {
+        let i = a.index;
+        if scope.is_excluded(i) || scope.in_island(doc.spans[i].start) || taken.contains(&i) || scope.places.contains(&i) {
+            continue;
+        }
+        let list = if a.person { &mut people } else { &mut states };
+        if !list.iter().any(|p| p.id == a.id) {
+            list.push(a);
+        }
+    }
+    if people.len() + states.len() < 2 {
+        // Places joined by و (`مسؤولون في باكو ويريفان`) are the sides when
+        // nothing else is named.
+        let joined: Vec<usize> = scope
+            .places
+            .windows(2)
+            .filter(|p| p[0] + 1 == p[1] && doc.spans[p[0]].start >= seg.start && doc.spans[p[1]].end <= seg.end)
+            .flat_map(|p| [p[0], p[1]])
+            .collect();
+        for i in joined {
+            if let Some(a) = doc.args[i].filter(|a| !a.person && !states.iter().any(|s| s.id == a.id)) {
+                states.push(a);
+            }
+        }
+    }
+    (people, states)
+}
+
+/// Whether a mention is the object of its clause (`با X`, `مع X`, `X را`,
+/// `بX`): someone else is the subject.
+pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
+    let s = &doc.spans[a.index];
+    let f = doc.f;
+    word_before(f, s.start, &["با", "مع", "بنظیره", "بنظیرته"])
+        || word_after(f, s.end, &["را"])
+        || f[..s.start].strip_suffix('ب').is_some_and(|h| h.is_empty() || h.ends_with(' '))
+}
+
+/// A phrase for the two sides in the segment (`دو طرف`, `دو کشور`, `دو
+/// وزیر`, `الجانبين`, `البلدين`): who it stands for, given the last event's
+/// participants and the people and states named before.
+pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>, last: &[Arg<'a>]) -> Option<Vec<Arg<'a>>> {
+    let w = words
+        .iter()
+        .find(|w| matches!(w.kind, Kind::PairPeople | Kind::PairStates | Kind::PairAny) && w.start >= seg.start && w.end <= seg.end)?;
+    let from_last = |people: bool| -> Option<Vec<Arg<'a>>> {
+        let l: Vec<Arg<'a>> = last.iter().copied().filter(|a| a.person == people).collect();
+        (l.len() >= 2).then_some(l)
+    };
+    let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
+        let r = recent(doc, w.start, people);
+        (r.len() >= 2).then_some(r)
+    };
+    match w.kind {
+        Kind::PairPeople => from_last(true).or_else(|| recent(true)),
+        Kind::PairStates => recent(false),
+        _ => (last.len() >= 2).then(|| last.to_vec()).or_else(|| recent(false)),
+    }
+}
+
+/// The last two distinct states (or people) named before `before`, most
+/// recent first.
+pub(crate) fn recent<'a>(doc: &Doc<'a>, before: usize, people: bool) -> Vec<Arg<'a>> {
+    let mut out: Vec<Arg<'a>> = Vec::new();
+    for i in (0..doc.entities_in(&(0..before)).end).rev() {
+        if doc.spans[i].end > before {
+            continue;
+        }
+        if let Some(a) = doc.args[i].filter(|a| !a.org && a.person == people) {
+            if !out.iter().any(|o| o.id == a.id) {
+                out.push(a);
+                if out.len() == 2 {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a trigger carries a dual possessive (`مشاوراتهما`, `لقائهما`):
+/// it refers to two sides already named.
+pub(crate) fn dual_possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
+    group.iter().any(|w| doc.f[w.start..w.end].ends_with("هما"))
+}
+
+/// Whether a trigger carries a possessive (`لقائه`, `قمتها`): it is the
+/// event of someone named in the sentence.
+pub(crate) fn possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
+    group.iter().any(|w| {
+        let original = &doc.text[doc.norm.to_original(w.start..w.end)];
+        original.ends_with('ه') || original.ends_with("ها") || original.ends_with("هم")
+    })
+}

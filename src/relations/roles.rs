@@ -1,0 +1,124 @@
+//! Role passes: who mediates (`با میانجیگری X`, `برعاية X`, `X میانجیگری
+//! کرد`, `X يعتزم تنظيم لقاء`) and who hosts (`X میزبان A و B بود`).
+
+use super::doc::{Arg, Doc};
+use super::lexicon::{Kind, Word};
+use super::scope::Scope;
+use super::segment::words_between;
+use std::ops::Range;
+
+/// How many words before a mediation phrase a negation denies it (`بدون
+/// حضور میانجی`).
+const NEGATION_REACH: usize = 2;
+/// How many words after `تنظيم` the meeting it organises must follow.
+const ORGANIZE_REACH: usize = 2;
+/// How many words after a verb-first host or mediation word (`استضاف
+/// الرئيس … X`) the mediator may stand.
+const AFTER_REACH: usize = 3;
+
+/// A mediation (or a host) word with the ones it names.
+#[derive(Debug, Clone)]
+pub(crate) struct Mediation<'a> {
+    pub word: Word,
+    pub mediators: Vec<Arg<'a>>,
+    /// A host that takes part: no mediator, but a participant.
+    pub takes_part: bool,
+}
+
+/// The mediators and hosts named in a segment. `subject` is the clause's
+/// first person, for a host that stands far from its word (`ترامپ … در کاخ
+/// سفید میزبان …`); `last_person` stands for a pronoun (`میزبانی وی`).
+pub(crate) fn mediations<'a>(
+    doc: &Doc<'a>,
+    seg: &Range<usize>,
+    words: &[Word],
+    scope: &Scope,
+    last_person: Option<Arg<'a>>,
+) -> Vec<Mediation<'a>> {
+    let f = doc.f;
+    let mut out = Vec::new();
+    for w in words.iter().filter(|w| w.start >= seg.start && w.end <= seg.end) {
+        let negated = words
+            .iter()
+            .any(|n| n.kind == Kind::Negation && n.end <= w.start && words_between(f, n.end, w.start) <= NEGATION_REACH);
+        if negated || scope.in_island(w.start) {
+            continue;
+        }
+        let mediators = match w.kind {
+            Kind::MediateAfter => {
+                let list = doc.list_after(w.end, seg.end, 2, 3, true, &|i| scope.is_excluded(i));
+                let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
+                match (people.is_empty(), list.is_empty()) {
+                    (false, _) => people,
+                    (true, false) => list,
+                    (true, true) => pronoun_after(doc, w, words, last_person),
+                }
+            }
+            Kind::Organize => {
+                let meets = words
+                    .iter()
+                    .any(|m| matches!(m.kind, Kind::Meet(..)) && m.start >= w.end && words_between(f, w.end, m.start) <= ORGANIZE_REACH);
+                if !meets {
+                    continue;
+                }
+                named_near(doc, seg, w, scope, false).into_iter().collect()
+            }
+            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host).into_iter().collect(),
+            _ => continue,
+        };
+        if mediators.is_empty() {
+            continue;
+        }
+        // A host with guests and no talks between others takes part.
+        let between_after = words.iter().any(|b| b.kind == Kind::Between && b.start >= w.end && b.end <= seg.end);
+        let takes_part = w.kind == Kind::Host && mediators[0].person && !between_after;
+        out.push(Mediation {
+            word: *w,
+            mediators,
+            takes_part,
+        });
+    }
+    out
+}
+
+/// The person a pronoun right after the word stands for (`به میزبانی وی`).
+fn pronoun_after<'a>(doc: &Doc<'a>, w: &Word, words: &[Word], last_person: Option<Arg<'a>>) -> Vec<Arg<'a>> {
+    let pronoun = words
+        .iter()
+        .any(|p| p.kind == Kind::Pronoun && p.start >= w.end && words_between(doc.f, w.end, p.start) == 0);
+    if pronoun {
+        last_person.into_iter().collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// The one named with a host or mediation word that stands after its
+/// mediator: the name right before it (for a host, the clause's person
+/// subject when that is no venue), else the name right after it when the
+/// verb comes first (`تستضيف الدوحة لقاء …`).
+fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, host: bool) -> Option<Arg<'a>> {
+    let f = doc.f;
+    let ok = |i: &usize| !scope.is_excluded(*i);
+    let before: Vec<usize> = doc.entities_in(&(seg.start..w.start)).filter(|&i| doc.spans[i].end <= w.start).filter(ok).collect();
+    let adjacent = before
+        .last()
+        .filter(|&&i| words_between(f, doc.spans[i].end, w.start) <= 2 && !scope.places.contains(&i))
+        .and_then(|&i| doc.args[i]);
+    let subject = || {
+        if host {
+            before.iter().filter_map(|&i| doc.args[i]).find(|a| a.person)
+        } else {
+            None
+        }
+    };
+    let any_before = || before.iter().rev().filter(|i| !scope.places.contains(i)).find_map(|&i| doc.args[i]);
+    let after = || {
+        doc.entities_in(&(w.end..seg.end))
+            .filter(ok)
+            .filter(|i| !scope.places.contains(i))
+            .find_map(|i| doc.args[i])
+            .filter(|a| words_between(f, w.end, doc.spans[a.index].start) <= AFTER_REACH)
+    };
+    adjacent.or_else(subject).or_else(any_before).or_else(after)
+}

@@ -1,0 +1,152 @@
+//! Segmentation: sentences of the original text, and the word-level tests
+//! the passes share (how many words lie between two offsets, whether a gap
+//! joins two list items). Everything but sentence splitting works on the
+//! folded text, where ZWNJ, bidi marks and harakat are already gone.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// The longest stretch read as one sentence. Longer runs without sentence
+/// punctuation (the longest sentence in the seeds is 623 bytes) are cut
+/// at white space, so that the per-sentence rules stay linear in the text.
+pub(crate) const MAX_SENTENCE: usize = 4096;
+
+/// Sentence spans of the original text: split after `.` `!` `?` `؟` `؛` and
+/// line breaks (a `.` only before white space or the end, so `2.5` and
+/// `News.am` stay whole); runs longer than [`MAX_SENTENCE`] are cut at white
+/// space.
+pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for r in raw_sentences(text) {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE {
+            let mut cut = start + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = text[start..cut]
+                .rfind(char::is_whitespace)
+                .map_or(cut, |i| start + i + 1)
+                .max(start + 1);
+            let cut = (cut..=r.end).find(|&c| text.is_char_boundary(c)).unwrap_or(r.end);
+            out.push(start..cut);
+            start = cut;
+        }
+        if start < r.end {
+            out.push(start..r.end);
+        }
+    }
+    out
+}
+
+fn raw_sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        let stop = match c {
+            '!' | '?' | '؟' | '؛' | '\n' => true,
+            '.' => iter.peek().is_none_or(|&(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if stop {
+            if text[start..end].trim().len() > 1 {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// A break between list items or words in the folded text.
+fn is_break(c: char) -> bool {
+    c == ' ' || c == '،' || c == ','
+}
+
+/// How many words the folded text holds between two offsets.
+pub(crate) fn words_between(f: &str, from: usize, to: usize) -> usize {
+    if from >= to {
+        return 0;
+    }
+    f[from..to].split(is_break).filter(|w| !w.is_empty()).count()
+}
+
+/// Whether the folded text between two offsets holds a comma or another
+/// mark that ends a phrase.
+pub(crate) fn has_comma(f: &str, from: usize, to: usize) -> bool {
+    from < to && f[from..to].contains(['،', ',', ':', '(', ')', '«', '»', '"', '–', '-'])
+}
+
+/// Whether the gap between two list items joins them: a coordinator (و،
+/// and, or an Arabic و joined to a title or an article-bearing word:
+/// `ورئيس المجلس`, `ونظيره`, `والرئيس`) and at most `max_words` words.
+pub(crate) fn coordinated(f: &str, from: usize, to: usize, max_words: usize, titles: &HashSet<String>) -> bool {
+    if from > to {
+        return false;
+    }
+    let g = &f[from..to];
+    let joined_waw = |w: &str| w.strip_prefix('و').is_some_and(|rest| rest.starts_with("ال") || titles.contains(rest));
+    let joined = g.contains('،')
+        || g.contains(',')
+        || g.split(' ').any(|w| w == "و" || w == "and" || joined_waw(w))
+        || g.ends_with(" و")
+        || g.ends_with('و');
+    joined && words_between(f, from, to) <= max_words
+}
+
+/// Whether the word right before `at` in the folded text is one of `words`.
+pub(crate) fn word_before(f: &str, at: usize, words: &[&str]) -> bool {
+    let head = f[..at].trim_end_matches(is_break);
+    let last = head.rsplit(is_break).next().unwrap_or("");
+    words.contains(&last)
+}
+
+/// Whether the word right after `at` in the folded text is one of `words`.
+pub(crate) fn word_after(f: &str, at: usize, words: &[&str]) -> bool {
+    let tail = f[at..].trim_start_matches(is_break);
+    let first = tail.split(is_break).next().unwrap_or("");
+    words.contains(&first)
+}
+
+/// Char offsets of byte offsets, with a checkpoint every 4 KiB so that a
+/// long document costs no more than a short one per lookup.
+pub(crate) struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> CharIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> CharIndex<'a> {
+        let mut checkpoints = vec![(0, 0)];
+        let (mut byte, mut chars) = (0, 0);
+        for (i, _) in text.char_indices() {
+            if i - byte >= 4096 {
+                chars += text[byte..i].chars().count();
+                byte = i;
+                checkpoints.push((byte, chars));
+            }
+        }
+        CharIndex { text, checkpoints }
+    }
+
+    fn chars(&self, byte: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b, c) = self.checkpoints[i];
+        c + self.text[b..byte].chars().count()
+    }
+
+    /// The public span of a byte range of the original text.
+    pub(crate) fn span(&self, r: Range<usize>) -> crate::Span {
+        crate::Span {
+            start: r.start,
+            end: r.end,
+            char_start: self.chars(r.start),
+            char_end: self.chars(r.end),
+        }
+    }
+}

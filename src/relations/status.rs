@@ -1,0 +1,115 @@
+//! Status and modality passes. Each event takes them from its own words:
+//! a planned or past word counts for the event whose trigger is nearest to
+//! it in the segment, so a reported future meeting does not make the call
+//! it was reported in planned, nor the other way round.
+
+use super::doc::Doc;
+use super::lexicon::{Kind, Word};
+use super::scope::Scope;
+use super::segment::words_between;
+use super::types::{EventKind, Modality, Status};
+use std::ops::Range;
+
+/// How many words a negative word (`رفض`, `شرکت نکرد`) or a call for talks
+/// (`خواست`) may stand from the event it denies.
+const DENIAL_REACH: usize = 8;
+
+/// Distance in bytes from a cue to a group of triggers.
+fn distance(cue: &Word, triggers: &[Word]) -> usize {
+    triggers
+        .iter()
+        .map(|t| {
+            if cue.start >= t.end {
+                cue.start - t.end
+            } else {
+                t.start.saturating_sub(cue.end)
+            }
+        })
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// The status of each group of triggers in a segment (`groups[k]` holds a
+/// group's triggers): each planned or past word goes to its nearest group,
+/// and a group takes the status of the nearest word it got.
+pub(crate) fn statuses(seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Status> {
+    let mut best: Vec<Option<(usize, Kind)>> = vec![None; groups.len()];
+    let cues = words
+        .iter()
+        .filter(|w| matches!(w.kind, Kind::Planned | Kind::Past) && w.start >= seg.start && w.end <= seg.end && !scope.in_island(w.start));
+    for cue in cues {
+        let Some((k, d)) = groups.iter().enumerate().map(|(k, g)| (k, distance(cue, g))).min_by_key(|&(_, d)| d) else {
+            continue;
+        };
+        if best[k].is_none_or(|(b, _)| d < b) {
+            best[k] = Some((d, cue.kind));
+        }
+    }
+    best.iter()
+        .map(|b| match b {
+            Some((_, Kind::Planned)) => Status::Planned,
+            _ => Status::Occurred,
+        })
+        .collect()
+}
+
+/// Whether a group of triggers is denied: a negative word before it
+/// (`رفض … المشاركة في اجتماع`) or after it (`در نشست شرکت نکرد`), or a
+/// call for talks before it, with no other event word between.
+pub(crate) fn denied(doc: &Doc<'_>, clause_words: &[Word], group: &[Word]) -> bool {
+    let f = doc.f;
+    let events: Vec<&Word> = clause_words.iter().filter(|w| w.kind.is_event()).collect();
+    group.iter().any(|t| {
+        let prev_event = events.iter().rev().find(|e| e.end <= t.start).map(|e| e.end);
+        let next_event = events.iter().find(|e| e.start >= t.end).map(|e| e.start);
+        clause_words.iter().any(|w| match w.kind {
+            Kind::Negative(true) | Kind::Call => {
+                w.end <= t.start && prev_event.is_none_or(|p| p <= w.start) && words_between(f, w.end, t.start) <= DENIAL_REACH
+            }
+            Kind::Negative(false) => {
+                w.start >= t.end && next_event.is_none_or(|n| n >= w.end) && words_between(f, t.end, w.start) <= DENIAL_REACH
+            }
+            _ => false,
+        })
+    })
+}
+
+/// The modality, CAMEO code and kind a group of triggers reports: phone
+/// before in person before unspecified; talks at a named venue or hosted
+/// were held in person.
+pub(crate) fn modality(group: &[Word], place: bool, hosted: bool) -> (Modality, &'static str, EventKind) {
+    let meets = || {
+        group.iter().filter_map(|w| match w.kind {
+            Kind::Meet(m, c, k) => Some((m, c, k)),
+            _ => None,
+        })
+    };
+    for m in [Modality::Phone, Modality::InPerson] {
+        if let Some((_, cameo, _)) = meets().find(|&(x, _, _)| x == m) {
+            // The most specific kind among the group's words of that modality.
+            let kind = meets().filter(|&(x, _, _)| x == m).map(|(_, _, k)| k).min_by_key(|k| kind_rank(*k)).unwrap_or(EventKind::Meeting);
+            return (m, cameo, kind);
+        }
+    }
+    let kind = meets().map(|(_, _, k)| k).min_by_key(|k| kind_rank(*k));
+    match kind {
+        None => (Modality::InPerson, "043", EventKind::Meeting),
+        Some(k) if place || hosted => (Modality::InPerson, "046", k),
+        Some(k) => (Modality::Unspecified, "046", k),
+    }
+}
+
+/// Which kind names a group when its words differ: the most specific.
+fn kind_rank(k: EventKind) -> u8 {
+    match k {
+        EventKind::Call => 0,
+        EventKind::Summit => 1,
+        EventKind::Signing => 2,
+        EventKind::PressConference => 3,
+        EventKind::Visit => 4,
+        EventKind::Meeting => 5,
+        EventKind::Negotiation => 6,
+        EventKind::Talks => 7,
+        EventKind::Mediation => 8,
+    }
+}

@@ -1,0 +1,261 @@
+//! The relation layer's output types: events (n-ary, with roles) and the
+//! relations (pairs) derived from them.
+
+use crate::output::{Entity, EntityType, Span};
+use serde::Serialize;
+
+/// The kind of a relation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum RelationType {
+    /// Two or more participants met, talked by phone, or held talks.
+    #[serde(rename = "met-with")]
+    MetWith,
+    /// A third party mediated, brokered, hosted or sponsored talks or an
+    /// agreement between parties.
+    #[serde(rename = "mediated-by")]
+    MediatedBy,
+}
+
+impl RelationType {
+    /// The name users know it by: `met-with` or `mediated-by`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationType::MetWith => "met-with",
+            RelationType::MediatedBy => "mediated-by",
+        }
+    }
+}
+
+/// Whether a relation took place or is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// It took place.
+    Occurred,
+    /// It is announced, intended or offered.
+    Planned,
+}
+
+/// How a meeting took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// By telephone.
+    Phone,
+    /// Face to face.
+    InPerson,
+    /// The text does not say.
+    Unspecified,
+}
+
+/// A relation argument: the entity mention it rests on. A capital standing
+/// for its state (`باکو` for Azerbaijan) carries the state's id, and the
+/// capital's in `mention_id`; a person named in no gazetteer has no id and is
+/// known by the text (as `score.py` compares such arguments).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Argument {
+    /// The entity id the relation is about, `None` for a person named in no
+    /// gazetteer.
+    pub id: Option<String>,
+    /// The type of the mention.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// The mention as it stands in the text.
+    pub text: String,
+    /// Where the mention stands.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The mention's own id where it differs from `id` (a capital).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention_id: Option<String>,
+}
+
+/// Where the text states a relation: the trigger and its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The trigger word or phrase.
+    pub trigger: Span,
+    /// The sentence.
+    pub sentence: Span,
+}
+
+/// A relation between entity mentions, with its evidence.
+///
+/// ```
+/// let text = "وعقد باشينيان وعلييف اجتماعاً في بروكسل برعاية رئيس المجلس الأوروبي شارل ميشال.";
+/// let x = namyab::extract(text);
+/// let kinds: Vec<&str> = x.relations.iter().map(|r| r.relation_type.as_str()).collect();
+/// // the two leaders met; Michel, who sponsored the meeting, met each of
+/// // them; and he mediated between them
+/// assert_eq!(kinds, ["met-with", "met-with", "met-with", "mediated-by"]);
+/// let met = &x.relations[0];
+/// let who: Vec<&str> = met.participants.iter().filter_map(|a| a.id.as_deref()).collect();
+/// assert_eq!(who, ["nikol_pashinyan", "ilham_aliyev"]);
+/// assert_eq!(met.modality, Some(namyab::Modality::InPerson));
+/// assert_eq!(&text[met.trigger.range()], "اجتماعاً");
+/// assert_eq!(met.place.as_ref().map(|p| p.text.as_str()), Some("بروكسل"));
+/// let mediation = &x.relations[3];
+/// assert_eq!(mediation.mediators[0].id.as_deref(), Some("charles_michel"));
+/// assert_eq!(mediation.cameo, "045");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Relation {
+    /// `met-with` or `mediated-by`.
+    #[serde(rename = "type")]
+    pub relation_type: RelationType,
+    /// For `met-with`: the participants.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Argument>,
+    /// For `mediated-by`: the parties between whom a third party mediated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Argument>,
+    /// For `mediated-by`: the mediators.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mediators: Vec<Argument>,
+    /// Whether it took place or is planned.
+    pub status: Status,
+    /// For `met-with`: how the meeting took place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
+    /// The CAMEO event code: 040 consult (meeting), 041 telephone, 043 host,
+    /// 045 mediate, 046 negotiate.
+    pub cameo: &'static str,
+    /// The trigger of the first statement.
+    pub trigger: Span,
+    /// The sentence of the first statement.
+    pub sentence: Span,
+    /// Where the first statement's sentence says it took place.
+    pub place: Option<Entity>,
+    /// When the first statement's sentence says it took place.
+    pub date: Option<Entity>,
+    /// Every statement of the same relation in the document.
+    pub evidence: Vec<Evidence>,
+    /// The index in [`Extraction::events`](crate::Extraction::events) of
+    /// the event this relation was derived from (the first, when several
+    /// events give the same relation).
+    pub event: usize,
+}
+
+/// What kind of event an event mention reports, from its trigger word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A meeting or reception (`دیدار`, `لقاء`, `استقبل`).
+    Meeting,
+    /// A telephone call (`تماس تلفنی`, `اتصال هاتفي`).
+    Call,
+    /// Talks, consultations or an exchange of views (`گفتگو`, `محادثات`).
+    Talks,
+    /// Negotiations (`مذاکرات`, `مفاوضات`).
+    Negotiation,
+    /// A visit (`زيارة`).
+    Visit,
+    /// A summit or multilateral session (`اجلاس`, `قمة`).
+    Summit,
+    /// A document signed together (`امضا کردند`, `وقع الجانبان`).
+    Signing,
+    /// A joint press conference (`نشست خبری مشترک`, `مؤتمر صحفي مشترك`).
+    PressConference,
+    /// Mediation named with no meeting word of its own (`الوساطة بين`).
+    Mediation,
+}
+
+impl EventKind {
+    /// The name used in the JSON output: `meeting`, `call`, `talks`, …
+    ///
+    /// ```
+    /// assert_eq!(namyab::EventKind::PressConference.as_str(), "press_conference");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Meeting => "meeting",
+            EventKind::Call => "call",
+            EventKind::Talks => "talks",
+            EventKind::Negotiation => "negotiation",
+            EventKind::Visit => "visit",
+            EventKind::Summit => "summit",
+            EventKind::Signing => "signing",
+            EventKind::PressConference => "press_conference",
+            EventKind::Mediation => "mediation",
+        }
+    }
+}
+
+/// What a mention does in an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Takes part: met, talked, signed.
+    Participant,
+    /// Receives the others and takes part (`X میزبان A و B بود`).
+    Host,
+    /// Mediates, sponsors or hosts talks between the participants without
+    /// being a side (`با میانجیگری`, `برعاية`).
+    Mediator,
+    /// Named only as the one who announced, reported or commented on the
+    /// event (`به گفته`, `كشف … أن`): never a participant.
+    Announcer,
+}
+
+/// A mention with its role in an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// What the mention does in the event.
+    pub role: Role,
+    /// The mention.
+    #[serde(flatten)]
+    pub argument: Argument,
+}
+
+/// One event a document reports — a meeting, call, round of talks, visit,
+/// summit, signing or joint press conference — with everyone in it and
+/// their roles. Mentions of the same event across the document (`the
+/// meeting`, `خلال الاتصال` in a later sentence) are merged into one event
+/// and share its status and modality; [`Relation`]s are the pairs derived
+/// from events.
+///
+/// ```
+/// use namyab::{EventKind, Role, Status};
+/// let text = "نیکول پاشینیان در گفت‌وگوی تلفنی با امانوئل مکرون درباره دیدار اخیر خود با الهام علیف توضیح داد.";
+/// let x = namyab::extract(text);
+/// // two events: the call, and the meeting it was about
+/// assert_eq!(x.events.len(), 2);
+/// let call = &x.events[0];
+/// assert_eq!((call.kind, call.status), (EventKind::Call, Status::Occurred));
+/// assert_eq!(&text[call.trigger.range()], "گفت‌وگوی تلفنی");
+/// let who: Vec<(Role, &str)> = call.members.iter().map(|m| (m.role, &text[m.argument.span.range()])).collect();
+/// assert_eq!(who, [(Role::Participant, "نیکول پاشینیان"), (Role::Participant, "امانوئل مکرون")]);
+/// let meeting = &x.events[1];
+/// assert_eq!(meeting.kind, EventKind::Meeting);
+/// let ids: Vec<&str> = meeting.members.iter().filter_map(|m| m.argument.id.as_deref()).collect();
+/// assert_eq!(ids, ["nikol_pashinyan", "ilham_aliyev"]);
+/// // Macron was on the phone, not at the meeting: no Macron–Aliyev pair
+/// assert_eq!(x.relations.len(), 2);
+/// assert_eq!(x.relations[1].event, 1);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    /// What kind of event.
+    pub kind: EventKind,
+    /// Everyone in it, participants first, each with a role.
+    pub members: Vec<Member>,
+    /// Whether it took place or is planned.
+    pub status: Status,
+    /// How it took place, when it is a meeting of its participants
+    /// (`None` for a mediation named with no meeting word).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
+    /// The CAMEO event code of its strongest trigger: 040 consult, 041
+    /// telephone, 042 visit, 043 host, 045 mediate, 046 negotiate, 057 sign.
+    pub cameo: &'static str,
+    /// The trigger of its first mention.
+    pub trigger: Span,
+    /// The sentence of its first mention.
+    pub sentence: Span,
+    /// Where the text says it took place.
+    pub place: Option<Entity>,
+    /// When the text says it took place.
+    pub date: Option<Entity>,
+    /// Every mention of it in the document.
+    pub evidence: Vec<Evidence>,
+}
