@@ -25,6 +25,10 @@ use super::types::{EventKind, Modality, Status};
 use crate::output::EntityType;
 use std::ops::Range;
 
+/// How many words may stand between a demonstrative and the meeting word it
+/// points back to (`در جریان این دوره از مذاکرات`).
+const ANAPHORA_REACH: usize = 2;
+
 /// One event mention, then (after merging) one event.
 #[derive(Debug, Clone)]
 pub(crate) struct Frame<'a> {
@@ -34,7 +38,9 @@ pub(crate) struct Frame<'a> {
     pub status: Status,
     pub participants: Vec<Arg<'a>>,
     pub hosts: Vec<Arg<'a>>,
-    pub mediations: Vec<(Mediation<'a>, Status)>,
+    /// Each mediation with its status and the sides it mediated between
+    /// (the frame's sides when it was attached).
+    pub mediations: Vec<(Mediation<'a>, Status, Vec<Arg<'a>>)>,
     pub announcers: Vec<Arg<'a>>,
     /// The sides were named as states (not only as the states of people).
     pub state_level: bool,
@@ -90,7 +96,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let words = doc.words_in(&s);
         if words.iter().any(|w| w.kind.is_event()) {
             let mut subject = None;
-            for (k, c) in clauses(doc, &s, words).into_iter().enumerate() {
+            for (k, c) in clauses(&s, words).into_iter().enumerate() {
                 let clause_words: Vec<Word> = doc.words_in(&c).iter().copied().filter(|w| w.end <= c.end).collect();
                 let mut scope = Scope::default();
                 scope::places(doc, &c, &clause_words, &mut scope);
@@ -170,7 +176,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let statuses = status::statuses(&seg.range, &c.words, &scope, &word_groups);
+        let statuses = status::statuses(doc.f, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
                 .iter()
@@ -187,7 +193,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                 None => people.iter().chain(&states).copied().collect(),
             };
             self.complete(c, seg, g, &mut participants, &scope);
-            let mut frame = self.frame(c, &scope, g, participants, statuses[k]);
+            let mut frame = self.frame(c, &seg.range, &scope, g, participants, statuses[k]);
+            if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
+                continue;
+            }
             // Mediations and hosts attach to the segment's event nearest to them.
             for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
                 if m.takes_part {
@@ -195,7 +204,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                     frame.modality = Modality::InPerson;
                 } else {
                     let st = if offered(m) { Status::Planned } else { frame.status };
-                    frame.mediations.push((m.clone(), st));
+                    let sides = sides(&frame.participants);
+                    frame.mediations.push((m.clone(), st, sides));
                 }
             }
             self.push(frame);
@@ -232,15 +242,24 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     /// A frame for a group with its participants and status.
-    fn frame(&self, c: &Clause<'a>, scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Status) -> Frame<'a> {
+    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Status) -> Frame<'a> {
         let doc = self.doc;
-        let place = scope.places.iter().copied().find(|&i| doc.spans[i].start >= c.range.start && !participants.iter().any(|a| a.index == i));
+        let place = scope
+            .places
+            .iter()
+            .copied()
+            .find(|&i| within.contains(&doc.spans[i].start) && !participants.iter().any(|a| a.index == i));
         let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {
             c.words
                 .iter()
-                .any(|d| d.kind == Kind::Demonstrative && d.end <= t.start && super::segment::words_between(doc.f, d.end, t.start) == 0)
+                .any(|d| {
+                    d.kind == Kind::Demonstrative
+                        && d.end <= t.start
+                        && super::segment::words_between(doc.f, d.end, t.start) <= ANAPHORA_REACH
+                        && doc.entities_in(&(d.end..t.start)).is_empty()
+                })
         });
         let date = doc
             .entities_in(&doc.folded(&c.sentence))
@@ -287,11 +306,12 @@ impl<'d, 'a> Builder<'d, 'a> {
             if parties.len() < 2 {
                 parties = main_pair(doc, &m.mediators);
             }
-            let st = if offered(m) { Status::Planned } else { status::statuses(&seg.range, &c.words, scope, &[vec![m.word]])[0] };
-            let mut frame = self.frame(c, scope, &g, parties, st);
+            let st = if offered(m) { Status::Planned } else { status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![m.word]])[0] };
+            let mut frame = self.frame(c, &seg.range, scope, &g, parties, st);
             frame.kind = EventKind::Mediation;
             frame.cameo = "045";
-            frame.mediations.push((m.clone(), st));
+            let sides = sides(&frame.participants);
+            frame.mediations.push((m.clone(), st, sides));
             self.push(frame);
         }
     }
@@ -319,7 +339,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         let groups = part::groups(doc, island, &meets, &c.words, &scope);
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let statuses = status::statuses(island, &c.words, &scope, &word_groups);
+        let statuses = status::statuses(doc.f, island, &c.words, &scope, &word_groups);
         let (people, states) = part::segment_args(doc, island, &scope, &[]);
         scope.islands = Vec::new();
         for (k, g) in groups.iter().enumerate() {
@@ -331,7 +351,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 }
             }
             if participants.len() >= 2 && !status::denied(doc, &c.words, &g.words) {
-                let frame = self.frame(c, &scope, g, participants, statuses[k]);
+                let frame = self.frame(c, island, &scope, g, participants, statuses[k]);
                 self.push(frame);
             }
         }
@@ -342,6 +362,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.last_participants = frame.participants.clone();
         }
         self.frames.push(frame);
+    }
+}
+
+/// The sides of an event: its people when it names two, else its states.
+fn sides<'a>(participants: &[Arg<'a>]) -> Vec<Arg<'a>> {
+    let people: Vec<Arg<'a>> = participants.iter().copied().filter(|a| a.person).collect();
+    if people.len() >= 2 {
+        people
+    } else {
+        participants.iter().copied().filter(|a| !a.person).collect()
     }
 }
 
@@ -360,23 +390,11 @@ fn nearest(groups: &[Group<'_>], w: &Word) -> usize {
 }
 
 /// Clauses of a sentence (folded offsets): split at clause words (`و سپس`,
-/// `ثم`, `در حالی که`) and at a comma before a joined و (`، وتوافق`).
-fn clauses(doc: &Doc<'_>, s: &Range<usize>, words: &[Word]) -> Vec<Range<usize>> {
-    let f = doc.f;
-    let mut breaks: Vec<Range<usize>> = words.iter().filter(|w| w.kind == Kind::Clause).map(|w| w.start..w.end).collect();
-    for (i, c) in f[s.clone()].match_indices('،') {
-        let after = s.start + i + c.len();
-        let rest = f[after..s.end].trim_start();
-        let at = s.end - rest.len();
-        let joined = rest.strip_prefix('و').is_some_and(|r| r.chars().next().is_some_and(|ch| ch.is_alphabetic()));
-        if joined && !doc.entities_in(&(at..at + 1)).any(|e| doc.spans[e].start == at || doc.spans[e].start == at + 2) {
-            breaks.push(s.start + i..at);
-        }
-    }
-    breaks.sort_by_key(|b| b.start);
+/// `ثم`, `در حالی که`).
+fn clauses(s: &Range<usize>, words: &[Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = s.start;
-    for b in breaks {
+    for b in words.iter().filter(|w| w.kind == Kind::Clause) {
         if b.start >= start {
             out.push(start..b.start);
             start = b.end;

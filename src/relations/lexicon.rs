@@ -23,7 +23,9 @@ pub(crate) enum Kind {
     MediateBefore,
     Organize,
     Host,
-    Planned,
+    /// An event to come; `true` for verb forms that count only next to
+    /// an event word.
+    Planned(bool),
     Past,
     Offer,
     /// Denies the event after it (`true`) or before it (`false`).
@@ -111,7 +113,11 @@ impl Kind {
             "mediate_before" => Kind::MediateBefore,
             "organize" => Kind::Organize,
             "host" => Kind::Host,
-            "planned" => Kind::Planned,
+            "planned" => match value {
+                "-" => Kind::Planned(false),
+                "near" => Kind::Planned(true),
+                other => return Err(format!("planned takes `-` or `near`, not `{other}`")),
+            },
             "past" => Kind::Past,
             "offer" => Kind::Offer,
             "call" => Kind::Call,

@@ -36,8 +36,10 @@ fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
     if sa.len() < 2 {
         return false;
     }
-    // `خلال الاتصال`, `در این نشست` with one side or none: the last event.
-    if b.anaphoric && sb.len() < 2 {
+    // `خلال الاتصال`, `در این نشست`: the last event with one side or none
+    // in common.
+    let shared = |x: &[&str], y: &[&str]| x.iter().any(|i| y.contains(i));
+    if b.anaphoric && (sb.len() < 2 || shared(&sa, &sb) || shared(&sa, &affiliations(b)) || shared(&affiliations(a), &sb)) {
         return true;
     }
     let modality_fits = a.modality == b.modality || a.modality == Modality::Unspecified || b.modality == Modality::Unspecified;

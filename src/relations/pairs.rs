@@ -80,7 +80,7 @@ fn members(doc: &Doc<'_>, f: &Frame<'_>) -> Vec<Member> {
     for a in &f.hosts {
         add(a, Role::Host);
     }
-    for (m, _) in &f.mediations {
+    for (m, _, _) in &f.mediations {
         for a in &m.mediators {
             add(a, Role::Mediator);
         }
@@ -127,8 +127,8 @@ impl Out<'_, '_> {
         let attending = f
             .mediations
             .iter()
-            .filter(|(m, _)| m.word.kind == Kind::MediateAfter)
-            .flat_map(|(m, _)| m.mediators.iter().filter(|a| a.person));
+            .filter(|(m, _, _)| m.word.kind == Kind::MediateAfter)
+            .flat_map(|(m, _, _)| m.mediators.iter().filter(|a| a.person));
         let mut people: Vec<&Arg<'_>> = Vec::new();
         for a in f.participants.iter().chain(&f.hosts).chain(attending) {
             if a.person && !people.iter().any(|p| p.id == a.id) {
@@ -156,14 +156,9 @@ impl Out<'_, '_> {
 
     /// One `mediated-by` per mediation of the event.
     fn mediated_by(&mut self, f: &Frame<'_>, event: &Event, index: usize) {
-        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|(m, _)| m.mediators.iter().map(|a| a.id)).collect();
-        for (m, status) in &f.mediations {
-            let people: Vec<Arg<'_>> = f.participants.iter().copied().filter(|a| a.person).collect();
-            let mut parties = if people.len() >= 2 {
-                people
-            } else {
-                f.participants.iter().copied().filter(|a| !a.person).collect()
-            };
+        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|(m, _, _)| m.mediators.iter().map(|a| a.id)).collect();
+        for (m, status, sides) in &f.mediations {
+            let mut parties = sides.clone();
             if parties.len() < 2 {
                 parties = main_pair(self.doc, &m.mediators);
             }

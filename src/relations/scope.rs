@@ -122,7 +122,10 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             .unwrap_or(clause.end);
         let end = f[t.end..end]
             .match_indices(['،', ','])
-            .find(|(i, _)| f[t.end + i..].trim_start_matches(['،', ',', ' ']).starts_with('و'))
+            .find(|(i, _)| {
+                let next = f[t.end + i..].trim_start_matches(['،', ',', ' ']);
+                next.strip_prefix('و').is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+            })
             .map_or(end, |(i, _)| t.end + i);
         scope.islands.push(t.start..end);
     }

@@ -14,43 +14,56 @@ use std::ops::Range;
 /// (`خواست`) may stand from the event it denies.
 const DENIAL_REACH: usize = 8;
 
-/// Distance in bytes from a cue to a group of triggers.
-fn distance(cue: &Word, triggers: &[Word]) -> usize {
-    triggers
-        .iter()
-        .map(|t| {
-            if cue.start >= t.end {
-                cue.start - t.end
-            } else {
-                t.start.saturating_sub(cue.end)
-            }
-        })
-        .min()
-        .unwrap_or(usize::MAX)
-}
+/// How many words from an event word a verb form of the planned kind
+/// (`دیدار می‌کند`, `تا … دیدار کند`) or a past marker after the event
+/// counts.
+const NEAR: usize = 2;
 
 /// The status of each group of triggers in a segment (`groups[k]` holds a
-/// group's triggers): each planned or past word goes to its nearest group,
-/// and a group takes the status of the nearest word it got.
-pub(crate) fn statuses(seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Status> {
-    let mut best: Vec<Option<(usize, Kind)>> = vec![None; groups.len()];
-    let cues = words
+/// group's triggers): a group is planned when the planned or past word
+/// nearest to it says so. Words before the group count; words after it
+/// only within [`NEAR`] words (`دیدار خواهند کرد`), and verb forms only
+/// there.
+pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Status> {
+    groups
         .iter()
-        .filter(|w| matches!(w.kind, Kind::Planned | Kind::Past) && w.start >= seg.start && w.end <= seg.end && !scope.in_island(w.start));
-    for cue in cues {
-        let Some((k, d)) = groups.iter().enumerate().map(|(k, g)| (k, distance(cue, g))).min_by_key(|&(_, d)| d) else {
-            continue;
-        };
-        if best[k].is_none_or(|(b, _)| d < b) {
-            best[k] = Some((d, cue.kind));
-        }
-    }
-    best.iter()
-        .map(|b| match b {
-            Some((_, Kind::Planned)) => Status::Planned,
-            _ => Status::Occurred,
+        .map(|g| {
+            let first = g.iter().map(|w| w.start).min().unwrap_or(seg.start);
+            let last = g.iter().map(|w| w.end).max().unwrap_or(seg.start);
+            let in_island = |w: &Word| scope.in_island(w.start) && !g.iter().any(|t| scope.in_island(t.start));
+            let cue = words
+                .iter()
+                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past) && w.start >= seg.start && w.end <= seg.end && !in_island(w))
+                .filter_map(|w| {
+                    let inside = w.start < last && w.end > first;
+                    let distance = if inside {
+                        0
+                    } else if w.end <= first {
+                        words_between(f, w.end, first)
+                    } else {
+                        words_between(f, last, w.start)
+                    };
+                    let after = w.start >= last;
+                    let near = matches!(w.kind, Kind::Planned(true)) || after;
+                    let ok = !near || distance <= NEAR && !super::segment::has_comma(f, last.min(w.start), w.start.max(last));
+                    ok.then_some((distance, w.kind))
+                })
+                .min_by_key(|&(d, _)| d);
+            match cue {
+                Some((_, Kind::Planned(_))) => Status::Planned,
+                _ => Status::Occurred,
+            }
         })
         .collect()
+}
+
+/// Whether a segment only judges talks important or necessary (`گفتگوها
+/// … مهم است`, `أهمية الحوار`): talks with no phone or in-person word and
+/// no venue are then no event.
+pub(crate) fn judged(seg: &Range<usize>, words: &[Word], group: &[Word], place: bool) -> bool {
+    let evaluative = words.iter().any(|w| w.kind == Kind::Evaluative && w.start >= seg.start && w.end <= seg.end);
+    let concrete = group.iter().any(|w| matches!(w.kind, Kind::Meet(Modality::Phone | Modality::InPerson, ..) | Kind::Host));
+    evaluative && !concrete && !place
 }
 
 /// Whether a group of triggers is denied: a negative word before it
