@@ -204,6 +204,22 @@ impl<'a> Doc<'a> {
         out
     }
 
+    /// Whether the original text of a folded range is written in Arabic
+    /// rather than Persian: more letters only Arabic writes (ي ك ة ى) than
+    /// letters only Persian writes (ی ک پ چ ژ گ).
+    pub(crate) fn arabic(&self, r: &Range<usize>) -> bool {
+        let original = &self.text[self.norm.to_original(r.clone())];
+        let (mut ar, mut fa) = (0usize, 0usize);
+        for c in original.chars() {
+            match c {
+                'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
+                'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' => fa += 1,
+                _ => {}
+            }
+        }
+        ar > fa
+    }
+
     /// The folded range of a sentence of the original text.
     pub(crate) fn folded(&self, r: &Range<usize>) -> Range<usize> {
         self.norm.to_folded(r.start)..self.norm.to_folded(r.end)

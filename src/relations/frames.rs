@@ -36,6 +36,10 @@ pub(crate) struct Frame<'a> {
     pub modality: Modality,
     pub cameo: &'static str,
     pub status: Status,
+    /// The status came from the event's own words, not the default.
+    pub status_cued: bool,
+    /// A mention followed by a relative clause (`اجلاسی که …`).
+    pub relative: bool,
     pub participants: Vec<Arg<'a>>,
     pub hosts: Vec<Arg<'a>>,
     /// Each mediation with its status and the sides it mediated between
@@ -175,7 +179,17 @@ impl<'d, 'a> Builder<'d, 'a> {
             venues: c.scope.venues.clone(),
         };
         let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
+        // Words with no sides of their own (`بحث A وB في اتصال هاتفي`)
+        // belong to the listed event nearest to them.
+        if people.len() + states.len() == 0 && groups.len() > 1 {
+            if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
+                let words = groups.remove(k).words;
+                let near = nearest(&groups, &words[0]);
+                groups[near].words.extend(words);
+            }
+        }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
+        let listed: Vec<Range<usize>> = groups.iter().filter(|g| g.own.is_some()).map(|g| stretch(doc, g)).collect();
         let statuses = status::statuses(doc.f, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
@@ -192,8 +206,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                 Some(list) => list.clone(),
                 None => people.iter().chain(&states).copied().collect(),
             };
-            self.complete(c, seg, g, &mut participants, &scope);
-            let mut frame = self.frame(c, &seg.range, &scope, g, participants, statuses[k]);
+            let mediated = mediations.iter().any(|m| !m.takes_part);
+            self.complete(c, seg, g, &mut participants, &scope, mediated);
+            let mut frame = self.frame(c, &seg.range, &listed, &scope, g, participants, statuses[k]);
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
@@ -218,7 +233,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// Fills in a group with fewer than two sides: the sentence's subject in
     /// a later clause or for an object in a report (`اطلاع داد که … X را
     /// ملاقات خواهد کرد`), a phrase for the two sides, a dual possessive.
-    fn complete(&self, c: &Clause<'a>, seg: &Segment, g: &Group<'a>, participants: &mut Vec<Arg<'a>>, scope: &Scope) {
+    fn complete(&self, c: &Clause<'a>, seg: &Segment, g: &Group<'a>, participants: &mut Vec<Arg<'a>>, scope: &Scope, mediated: bool) {
         let doc = self.doc;
         if participants.len() == 1 {
             let lone = participants[0];
@@ -229,7 +244,16 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         let level = |p: &[Arg<'a>]| p.iter().filter(|a| a.person).count().max(p.iter().filter(|a| !a.person).count());
         if level(participants) < 2 {
-            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants);
+            // Generic sides of a mediated event (`دو طرف مناقشه … با
+            // میانجیگری X`) are the two states the document is about.
+            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants).map(|p| {
+                let mediators: Vec<Arg<'a>> = Vec::new();
+                if mediated && !p.iter().any(|a| a.person) {
+                    main_pair(doc, &mediators)
+                } else {
+                    p
+                }
+            });
             let dual = || (part::dual_possessive(doc, &g.words) && self.last_participants.len() >= 2).then(|| self.last_participants.clone());
             if let Some(pair) = pair.or_else(dual) {
                 for a in pair {
@@ -242,13 +266,18 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     /// A frame for a group with its participants and status.
-    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Status) -> Frame<'a> {
+    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, listed: &[Range<usize>], scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Option<Status>) -> Frame<'a> {
         let doc = self.doc;
-        let place = scope
-            .places
-            .iter()
-            .copied()
-            .find(|&i| within.contains(&doc.spans[i].start) && !participants.iter().any(|a| a.index == i));
+        // A listed event's venue follows its list (`المحادثات بين A وB في
+        // بكين`); the segment's other event takes the segment's venue.
+        let own = g.own.is_some().then(|| stretch(doc, g));
+        let place = scope.places.iter().copied().find(|&i| {
+            let s = doc.spans[i].start;
+            within.contains(&s)
+                && !participants.iter().any(|a| a.index == i)
+                && own.as_ref().is_none_or(|r| r.contains(&s))
+                && (own.is_some() || !listed.iter().any(|r| r.contains(&s)))
+        });
         let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {
@@ -269,7 +298,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             kind,
             modality,
             cameo,
-            status: st,
+            status: st.unwrap_or(Status::Occurred),
+            status_cued: st.is_some(),
+            relative: g.words.iter().any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
             state_level: people < 2,
             participants,
             hosts: Vec::new(),
@@ -306,12 +337,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             if parties.len() < 2 {
                 parties = main_pair(doc, &m.mediators);
             }
-            let st = if offered(m) { Status::Planned } else { status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![m.word]])[0] };
-            let mut frame = self.frame(c, &seg.range, scope, &g, parties, st);
+            let st = if offered(m) {
+                Some(Status::Planned)
+            } else {
+                status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![m.word]])[0]
+            };
+            let mut frame = self.frame(c, &seg.range, &[], scope, &g, parties, st);
             frame.kind = EventKind::Mediation;
             frame.cameo = "045";
             let sides = sides(&frame.participants);
-            frame.mediations.push((m.clone(), st, sides));
+            frame.mediations.push((m.clone(), frame.status, sides));
             self.push(frame);
         }
     }
@@ -339,6 +374,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         let groups = part::groups(doc, island, &meets, &c.words, &scope);
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
+        let listed: Vec<Range<usize>> = groups.iter().filter(|g| g.own.is_some()).map(|g| stretch(doc, g)).collect();
         let statuses = status::statuses(doc.f, island, &c.words, &scope, &word_groups);
         let (people, states) = part::segment_args(doc, island, &scope, &[]);
         scope.islands = Vec::new();
@@ -351,7 +387,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 }
             }
             if participants.len() >= 2 && !status::denied(doc, &c.words, &g.words) {
-                let frame = self.frame(c, island, &scope, g, participants, statuses[k]);
+                let frame = self.frame(c, island, &listed, &scope, g, participants, statuses[k]);
                 self.push(frame);
             }
         }
@@ -373,6 +409,14 @@ fn sides<'a>(participants: &[Arg<'a>]) -> Vec<Arg<'a>> {
     } else {
         participants.iter().copied().filter(|a| !a.person).collect()
     }
+}
+
+/// Where a listed event stands: from its trigger to the end of its list's
+/// phrase (the next comma or full stop).
+fn stretch(doc: &Doc<'_>, g: &Group<'_>) -> Range<usize> {
+    let start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
+    let end = g.own.iter().flatten().map(|a| doc.spans[a.index].end).max().unwrap_or(start).max(start);
+    start..doc.f[end..].find(['،', ',', '.']).map_or(doc.f.len(), |i| end + i)
 }
 
 /// The group whose triggers stand nearest to a word.

@@ -33,7 +33,7 @@ fn affiliations<'a>(f: &Frame<'a>) -> Vec<&'a str> {
 /// Whether `b`, a later mention, reports the event of `a`.
 fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
     let (sa, sb) = (sides(a), sides(b));
-    if sa.len() < 2 {
+    if a.participants.len() < 2 {
         return false;
     }
     // `خلال الاتصال`, `در این نشست`: the last event with one side or none
@@ -41,6 +41,14 @@ fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
     let shared = |x: &[&str], y: &[&str]| x.iter().any(|i| y.contains(i));
     if b.anaphoric && (sb.len() < 2 || shared(&sa, &sb) || shared(&sa, &affiliations(b)) || shared(&affiliations(a), &sb)) {
         return true;
+    }
+    // `اجلاسی که ۱۵ مارس آغاز خواهد شد`: a mention of the same kind of
+    // event right after, naming no one.
+    if b.participants.is_empty() && b.relative && a.kind == b.kind && b.sentence_no <= a.sentence_no + 1 {
+        return true;
+    }
+    if sa.len() < 2 {
+        return false;
     }
     let modality_fits = a.modality == b.modality || a.modality == Modality::Unspecified || b.modality == Modality::Unspecified;
     if a.status != b.status || !modality_fits || a.separately || b.separately {
@@ -76,6 +84,11 @@ fn absorb<'a>(a: &mut Frame<'a>, b: &mut Frame<'a>) {
         }
     }
     a.state_level |= b.state_level;
+    // The status of an event comes from its own words, in any mention.
+    if !a.status_cued && b.status_cued {
+        a.status = b.status;
+        a.status_cued = true;
+    }
     if a.modality == Modality::Unspecified && b.modality != Modality::Unspecified {
         (a.modality, a.cameo, a.kind) = (b.modality, b.cameo, b.kind);
     }

@@ -40,16 +40,27 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
             && words_between(f, m.end, b.start) <= BETWEEN_REACH
             && !words.iter().any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
     });
-    let list = match between {
+    let mut list = match between {
         Some(b) => doc.list_after(b.end, until, 4, 4, false, &skip),
         None if f[m.end..until.max(m.end)].trim_start().starts_with(['،', ',']) => Vec::new(),
         None => doc.list_after(m.end, until, OWN_LIST_LEAD, 3, false, &skip),
     };
-    if list.len() >= 2 {
-        list
-    } else {
-        Vec::new()
+    if list.len() < 2 {
+        return Vec::new();
     }
+    // `بمشاركة A وB وC بضيافة X`: the host named after the list takes part.
+    let end = list.iter().map(|a| doc.spans[a.index].end).max().unwrap_or(m.end);
+    if let Some(w) = words
+        .iter()
+        .find(|w| w.kind == Kind::Attendance && w.start >= end && w.end <= until && words_between(f, end, w.start) == 0)
+    {
+        for a in doc.list_after(w.end, until, 4, 3, false, &skip) {
+            if !list.iter().any(|x| x.id == a.id) {
+                list.push(a);
+            }
+        }
+    }
+    list
 }
 
 /// Groups the meeting words of a segment into event mentions: a word with a

@@ -120,5 +120,9 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
             .find_map(|i| doc.args[i])
             .filter(|a| words_between(f, w.end, doc.spans[a.index].start) <= AFTER_REACH)
     };
+    // An Arabic host verb comes before its subject (`احتضنتها الدوحة`).
+    if host && doc.arabic(seg) {
+        return adjacent.or_else(after).or_else(subject).or_else(any_before);
+    }
     adjacent.or_else(subject).or_else(any_before).or_else(after)
 }

@@ -110,13 +110,17 @@ pub(crate) fn attributions(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word],
 /// ويريفان`), which are topics.
 pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope: &mut Scope) {
     let f = doc.f;
+    // Persian puts the clause's own verb after what was discussed (`درباره
+    // … گفت‌وگو کردند`); Arabic puts it first (`وتطرقا إلى …`), so there
+    // the topic runs to the end of the clause.
+    let arabic = doc.arabic(clause);
     for t in words.iter().filter(|w| w.kind == Kind::Topic) {
         if scope.in_island(t.start) {
             continue;
         }
         let end = words
             .iter()
-            .filter(|w| w.start >= t.end && w.kind.is_event() && words_between(f, t.end, w.start) > TOPIC_REACH)
+            .filter(|w| !arabic && w.start >= t.end && w.kind.is_event() && words_between(f, t.end, w.start) > TOPIC_REACH)
             .map(|w| w.start)
             .next()
             .unwrap_or(clause.end);
@@ -186,7 +190,8 @@ pub(crate) fn segments(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word]) -> 
                 .map(|c| c.end),
             _ => None,
         };
-        if let Some(c) = cut.filter(|&c| c < clause.end && cuts.last().is_none_or(|&l| l < c)) {
+        let reports_event = |c: &usize| words.iter().any(|e| e.start >= *c && e.kind.is_event());
+        if let Some(c) = cut.filter(|&c| c < clause.end && cuts.last().is_none_or(|&l| l < c) && reports_event(&c)) {
             cuts.push(c);
         }
     }

@@ -21,10 +21,10 @@ const NEAR: usize = 2;
 
 /// The status of each group of triggers in a segment (`groups[k]` holds a
 /// group's triggers): a group is planned when the planned or past word
-/// nearest to it says so. Words before the group count; words after it
+/// nearest to it says so; `None` when no word speaks of it. Words before the group count; words after it
 /// only within [`NEAR`] words (`دیدار خواهند کرد`), and verb forms only
 /// there.
-pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Status> {
+pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Option<Status>> {
     groups
         .iter()
         .map(|g| {
@@ -43,16 +43,16 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                     } else {
                         words_between(f, last, w.start)
                     };
-                    let after = w.start >= last;
+                    // With one event in the segment, its words are all
+                    // about it (`دیدار … ماه آینده … برگزار خواهد شد`).
+                    let after = w.start >= last && groups.len() > 1;
                     let near = matches!(w.kind, Kind::Planned(true)) || after;
-                    let ok = !near || distance <= NEAR && !super::segment::has_comma(f, last.min(w.start), w.start.max(last));
+                    let (a, b) = if w.end <= first { (w.end, first) } else { (last, w.start.max(last)) };
+                    let ok = !near || distance <= NEAR && !super::segment::has_comma(f, a, b);
                     ok.then_some((distance, w.kind))
                 })
                 .min_by_key(|&(d, _)| d);
-            match cue {
-                Some((_, Kind::Planned(_))) => Status::Planned,
-                _ => Status::Occurred,
-            }
+            cue.map(|(_, k)| if matches!(k, Kind::Planned(_)) { Status::Planned } else { Status::Occurred })
         })
         .collect()
 }
