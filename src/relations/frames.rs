@@ -98,6 +98,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let doc = self.doc;
         let s = doc.folded(&original);
         let words = doc.words_in(&s);
+        if std::env::var("NAMYAB_DEBUG").is_ok() { eprintln!("S {:?} {:?}", &doc.f[s.clone()], words.iter().map(|w| (&doc.f[w.start..w.end], w.kind)).collect::<Vec<_>>()); }
         if words.iter().any(|w| w.kind.is_event()) {
             let mut subject = None;
             for (k, c) in clauses(&s, words).into_iter().enumerate() {
@@ -181,10 +182,12 @@ impl<'d, 'a> Builder<'d, 'a> {
         let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
         // Words with no sides of their own (`بحث A وB في اتصال هاتفي`)
         // belong to the listed event nearest to them.
-        if people.len() + states.len() == 0 && groups.len() > 1 {
+        if people.len() + states.len() < 2 && groups.len() > 1 {
             if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
                 let words = groups.remove(k).words;
-                let near = nearest(&groups, &words[0]);
+                // The listed event before them, else the nearest.
+                let before = groups.iter().rposition(|g| g.words.iter().all(|w| w.end <= words[0].start));
+                let near = before.unwrap_or_else(|| nearest(&groups, &words[0]));
                 groups[near].words.extend(words);
             }
         }
@@ -214,6 +217,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             // Mediations and hosts attach to the segment's event nearest to them.
             for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
+                // Hosted talks were held in person.
+                if m.word.kind == Kind::Host && frame.modality == Modality::Unspecified {
+                    frame.modality = Modality::InPerson;
+                }
                 if m.takes_part {
                     frame.hosts.extend(m.mediators.iter().copied());
                     frame.modality = Modality::InPerson;

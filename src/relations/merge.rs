@@ -30,31 +30,32 @@ fn affiliations<'a>(f: &Frame<'a>) -> Vec<&'a str> {
     ids
 }
 
+/// Whether the sides of two mentions are the same: the same ids, or the
+/// states of one's people are the other's sides.
+fn correspond(a: &Frame<'_>, b: &Frame<'_>) -> bool {
+    let (sa, sb) = (sides(a), sides(b));
+    let within = |x: &[&str], y: &[&str]| x.len() >= 2 && x.iter().all(|i| y.contains(i));
+    sa.len() >= 2 && sb.len() >= 2 && (sa == sb || within(&sa, &affiliations(b)) || within(&sb, &affiliations(a)))
+}
+
 /// Whether `b`, a later mention, reports the event of `a`.
 fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
-    let (sa, sb) = (sides(a), sides(b));
     if a.participants.len() < 2 {
         return false;
     }
-    // `خلال الاتصال`, `در این نشست`: the last event with one side or none
-    // in common.
-    let shared = |x: &[&str], y: &[&str]| x.iter().any(|i| y.contains(i));
-    if b.anaphoric && (sb.len() < 2 || shared(&sa, &sb) || shared(&sa, &affiliations(b)) || shared(&affiliations(a), &sb)) {
-        return true;
+    let sb = sides(b);
+    if b.anaphoric {
+        // `خلال الاتصال`, `در این نشست`: the last event, when the mention
+        // names one side or none, or the same sides.
+        return sb.len() < 2 || correspond(a, b);
     }
     // `اجلاسی که ۱۵ مارس آغاز خواهد شد`: a mention of the same kind of
     // event right after, naming no one.
     if b.participants.is_empty() && b.relative && a.kind == b.kind && b.sentence_no <= a.sentence_no + 1 {
         return true;
     }
-    if sa.len() < 2 {
-        return false;
-    }
     let modality_fits = a.modality == b.modality || a.modality == Modality::Unspecified || b.modality == Modality::Unspecified;
-    if a.status != b.status || !modality_fits || a.separately || b.separately {
-        return false;
-    }
-    sb.len() >= 2 && (sa == sb || affiliations(b) == sa || affiliations(a) == sb)
+    a.status == b.status && modality_fits && !a.separately && !b.separately && correspond(a, b)
 }
 
 /// Merges each frame into the latest earlier frame (within

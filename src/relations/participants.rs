@@ -7,6 +7,7 @@
 use super::doc::{Arg, Doc};
 use super::lexicon::{Kind, Word};
 use super::scope::Scope;
+use super::types::Modality;
 use super::segment::{word_after, word_before, words_between};
 use std::ops::Range;
 
@@ -45,7 +46,10 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
         None if f[m.end..until.max(m.end)].trim_start().starts_with(['،', ',']) => Vec::new(),
         None => doc.list_after(m.end, until, OWN_LIST_LEAD, 3, false, &skip),
     };
-    if list.len() < 2 {
+    // `با A و B`, `مع A وB`: partners of a subject named elsewhere, not
+    // the event's own list.
+    let comitative = between.is_none() && list.first().is_some_and(|a| word_before(f, doc.spans[a.index].start, &["با", "مع"]));
+    if list.len() < 2 || comitative {
         return Vec::new();
     }
     // `بمشاركة A وB وC بضيافة X`: the host named after the list takes part.
@@ -84,10 +88,14 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
     }
     let mut unlisted = Vec::new();
     for m in rest {
+        // Joined by و (`دیدار و گفتگو`), or a phone word next to it
+        // (`مذاکرات … تلفنی`).
+        let phone = matches!(m.kind, Kind::Meet(Modality::Phone, ..));
         let near = out.iter_mut().find(|g| {
             g.words.iter().any(|w| {
                 let (a, b) = if w.start < m.start { (w.end, m.start) } else { (m.end, w.start) };
-                words_between(doc.f, a, b) <= ADJACENT && doc.entities_in(&(a..b)).is_empty()
+                let gap = doc.f[a..b].trim();
+                (gap == "و" || phone) && words_between(doc.f, a, b) <= ADJACENT && doc.entities_in(&(a..b)).is_empty()
             })
         });
         match near {

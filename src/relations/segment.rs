@@ -108,7 +108,9 @@ pub(crate) fn word_before(f: &str, at: usize, words: &[&str]) -> bool {
 
 /// Whether the word right after `at` in the folded text is one of `words`.
 pub(crate) fn word_after(f: &str, at: usize, words: &[&str]) -> bool {
-    let tail = f[at..].trim_start_matches(is_break);
+    // From the end of the word `at` stands in (a suffix may follow a form).
+    let rest = &f[at..];
+    let tail = rest[rest.find(is_break).unwrap_or(rest.len())..].trim_start_matches(is_break);
     let first = tail.split(is_break).next().unwrap_or("");
     words.contains(&first)
 }
