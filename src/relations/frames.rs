@@ -383,7 +383,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
         let listed: Vec<Range<usize>> = groups.iter().filter(|g| g.own.is_some()).map(|g| stretch(doc, g)).collect();
         let statuses = status::statuses(doc.f, island, &c.words, &scope, &word_groups);
-        let (people, states) = part::segment_args(doc, island, &scope, &[]);
+        let taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
+        let (people, states) = part::segment_args(doc, island, &scope, &taken);
         scope.islands = Vec::new();
         for (k, g) in groups.iter().enumerate() {
             let mut participants = g.own.clone().unwrap_or_else(|| people.iter().chain(&states).copied().collect());
