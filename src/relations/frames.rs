@@ -42,9 +42,7 @@ pub(crate) struct Frame<'a> {
     pub relative: bool,
     pub participants: Vec<Arg<'a>>,
     pub hosts: Vec<Arg<'a>>,
-    /// Each mediation with its status and the sides it mediated between
-    /// (the frame's sides when it was attached).
-    pub mediations: Vec<(Mediation<'a>, Status, Vec<Arg<'a>>)>,
+    pub mediations: Vec<Mediated<'a>>,
     pub announcers: Vec<Arg<'a>>,
     /// The sides were named as states (not only as the states of people).
     pub state_level: bool,
@@ -61,6 +59,17 @@ pub(crate) struct Frame<'a> {
     pub sentence_no: usize,
     /// Merged into an earlier frame.
     pub merged: bool,
+}
+
+/// A mediation of an event.
+#[derive(Debug, Clone)]
+pub(crate) struct Mediated<'a> {
+    pub mediation: Mediation<'a>,
+    pub status: Status,
+    /// The sides it mediated between: the event's sides when it was found.
+    pub sides: Vec<Arg<'a>>,
+    /// The sentence it was found in (original offsets).
+    pub sentence: Range<usize>,
 }
 
 /// Builds the frames of a document.
@@ -226,8 +235,12 @@ impl<'d, 'a> Builder<'d, 'a> {
                     frame.modality = Modality::InPerson;
                 } else {
                     let st = if offered(m) { Status::Planned } else { frame.status };
-                    let sides = sides(&frame.participants);
-                    frame.mediations.push((m.clone(), st, sides));
+                    frame.mediations.push(Mediated {
+                        mediation: m.clone(),
+                        status: st,
+                        sides: sides(&frame.participants),
+                        sentence: c.sentence.clone(),
+                    });
                 }
             }
             self.push(frame);
@@ -352,8 +365,12 @@ impl<'d, 'a> Builder<'d, 'a> {
             let mut frame = self.frame(c, &seg.range, &[], scope, &g, parties, st);
             frame.kind = EventKind::Mediation;
             frame.cameo = "045";
-            let sides = sides(&frame.participants);
-            frame.mediations.push((m.clone(), frame.status, sides));
+            frame.mediations.push(Mediated {
+                mediation: m.clone(),
+                status: frame.status,
+                sides: sides(&frame.participants),
+                sentence: c.sentence.clone(),
+            });
             self.push(frame);
         }
     }

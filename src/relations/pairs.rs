@@ -80,8 +80,8 @@ fn members(doc: &Doc<'_>, f: &Frame<'_>) -> Vec<Member> {
     for a in &f.hosts {
         add(a, Role::Host);
     }
-    for (m, _, _) in &f.mediations {
-        for a in &m.mediators {
+    for m in &f.mediations {
+        for a in &m.mediation.mediators {
             add(a, Role::Mediator);
         }
     }
@@ -127,8 +127,8 @@ impl Out<'_, '_> {
         let attending = f
             .mediations
             .iter()
-            .filter(|(m, _, _)| m.word.kind == Kind::MediateAfter)
-            .flat_map(|(m, _, _)| m.mediators.iter().filter(|a| a.person));
+            .filter(|m| m.mediation.word.kind == Kind::MediateAfter)
+            .flat_map(|m| m.mediation.mediators.iter().filter(|a| a.person));
         let mut people: Vec<&Arg<'_>> = Vec::new();
         for a in f.participants.iter().chain(&f.hosts).chain(attending) {
             if a.person && !people.iter().any(|p| p.id == a.id) {
@@ -156,9 +156,10 @@ impl Out<'_, '_> {
 
     /// One `mediated-by` per mediation of the event.
     fn mediated_by(&mut self, f: &Frame<'_>, event: &Event, index: usize) {
-        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|(m, _, _)| m.mediators.iter().map(|a| a.id)).collect();
-        for (m, status, sides) in &f.mediations {
-            let mut parties = sides.clone();
+        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|m| m.mediation.mediators.iter().map(|a| a.id)).collect();
+        for mediated in &f.mediations {
+            let m = &mediated.mediation;
+            let mut parties = mediated.sides.clone();
             if parties.len() < 2 {
                 parties = main_pair(self.doc, &m.mediators);
             }
@@ -178,8 +179,9 @@ impl Out<'_, '_> {
             let parties = unique.iter().map(|a| argument(self.doc, a)).collect();
             let mediators = m.mediators.iter().map(|a| argument(self.doc, a)).collect();
             let mut e = event.clone();
-            e.status = *status;
+            e.status = mediated.status;
             e.trigger = self.doc.chars.span(self.doc.norm.to_original(m.word.start..m.word.end));
+            e.sentence = self.doc.chars.span(mediated.sentence.clone());
             self.push(RelationType::MediatedBy, parties, mediators, &e, index);
         }
     }
