@@ -154,7 +154,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                 })
                 .copied()
                 .collect();
-            let mediations = roles::mediations(doc, &seg.range, &c.words, &c.scope, self.last_person);
+            let speaker = seg.reported_by.as_ref().and_then(|r| doc.args_in(r, true).find(|a| !c.scope.is_excluded(a.index)));
+            let mediations = roles::mediations(doc, &seg.range, &c.words, &c.scope, self.last_person, speaker);
             if meets.is_empty() && mediations.is_empty() {
                 continue;
             }
@@ -224,10 +225,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
+            // Met on the sidelines of a summit: in person.
+            let sideline = c.scope.venues.iter().any(|v| seg.range.contains(v));
+            if sideline && frame.modality == Modality::Unspecified {
+                frame.modality = Modality::InPerson;
+            }
             // Mediations and hosts attach to the segment's event nearest to them.
             for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
-                // Hosted talks were held in person.
-                if m.word.kind == Kind::Host && frame.modality == Modality::Unspecified {
+                // Hosted talks were held in person (offered ones may not be).
+                let hosted = matches!(m.word.kind, Kind::Host | Kind::MediateAfter(true));
+                if hosted && !offered(m) && frame.modality == Modality::Unspecified {
                     frame.modality = Modality::InPerson;
                 }
                 if m.takes_part {
@@ -291,13 +298,18 @@ impl<'d, 'a> Builder<'d, 'a> {
         // A listed event's venue follows its list (`المحادثات بين A وB في
         // بكين`); the segment's other event takes the segment's venue.
         let own = g.own.is_some().then(|| stretch(doc, g));
-        let place = scope.places.iter().copied().find(|&i| {
-            let s = doc.spans[i].start;
-            within.contains(&s)
-                && !participants.iter().any(|a| a.index == i)
-                && own.as_ref().is_none_or(|r| r.contains(&s))
-                && (own.is_some() || !listed.iter().any(|r| r.contains(&s)))
-        });
+        let candidates = || {
+            scope
+                .places
+                .iter()
+                .copied()
+                .filter(|&i| within.contains(&doc.spans[i].start) && !participants.iter().any(|a| a.index == i))
+        };
+        let elsewhere = |i: usize| !listed.iter().any(|r| r.contains(&doc.spans[i].start));
+        let place = match &own {
+            Some(r) => candidates().find(|&i| r.contains(&doc.spans[i].start)).or_else(|| candidates().find(|&i| elsewhere(i))),
+            None => candidates().find(|&i| elsewhere(i)),
+        };
         let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {

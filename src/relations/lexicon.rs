@@ -19,7 +19,8 @@ pub(crate) const DEFAULT_TRIGGERS: (&str, &str) = ("gazetteers/triggers.tsv", in
 pub(crate) enum Kind {
     /// A word reporting an event: its modality, CAMEO code and kind.
     Meet(Modality, &'static str, EventKind),
-    MediateAfter,
+    /// The mediator follows; `true` when it hosts (`به میزبانی`).
+    MediateAfter(bool),
     MediateBefore,
     Organize,
     Host,
@@ -61,7 +62,7 @@ impl Kind {
     pub(crate) fn is_event(self) -> bool {
         matches!(
             self,
-            Kind::Meet(..) | Kind::MediateAfter | Kind::MediateBefore | Kind::Organize | Kind::Host
+            Kind::Meet(..) | Kind::MediateAfter(_) | Kind::MediateBefore | Kind::Organize | Kind::Host
         )
     }
 
@@ -110,7 +111,11 @@ impl Kind {
                 "complement" => Kind::Report(false),
                 other => return Err(format!("report takes `after` or `complement`, not `{other}`")),
             },
-            "mediate_after" => Kind::MediateAfter,
+            "mediate_after" => match value {
+                "045" => Kind::MediateAfter(false),
+                "host" => Kind::MediateAfter(true),
+                other => return Err(format!("mediate_after takes `045` or `host`, not `{other}`")),
+            },
             "mediate_before" => Kind::MediateBefore,
             "organize" => Kind::Organize,
             "host" => Kind::Host,

@@ -127,7 +127,7 @@ impl Out<'_, '_> {
         let attending = f
             .mediations
             .iter()
-            .filter(|m| m.mediation.word.kind == Kind::MediateAfter)
+            .filter(|m| matches!(m.mediation.word.kind, Kind::MediateAfter(_)))
             .flat_map(|m| m.mediation.mediators.iter().filter(|a| a.person));
         let mut people: Vec<&Arg<'_>> = Vec::new();
         for a in f.participants.iter().chain(&f.hosts).chain(attending) {

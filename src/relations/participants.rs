@@ -33,6 +33,11 @@ pub(crate) struct Group<'a> {
 /// word.
 fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &Scope) -> Vec<Arg<'a>> {
     let f = doc.f;
+    // A mediator named after the list is no side (`… با میانجیگری X`).
+    let until = words
+        .iter()
+        .find(|w| w.start >= m.end && w.start < until && w.kind.is_event() && !matches!(w.kind, Kind::Meet(..)))
+        .map_or(until, |w| w.start);
     let skip = |i: usize| scope.is_excluded(i);
     let between = words.iter().find(|b| {
         b.kind == Kind::Between
@@ -103,8 +108,25 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
             None => unlisted.push(m),
         }
     }
-    if !unlisted.is_empty() {
-        out.push(Group { words: unlisted, own: None });
+    // Words on either side of a planned word are two events (`تلفنی گفت‌وگو
+    // کردند و … قرار است دور بعدی رایزنی‌ها … برگزار کنند`).
+    let mut current: Vec<Word> = Vec::new();
+    for m in unlisted {
+        let split = current.last().is_some_and(|p: &Word| {
+            words
+                .iter()
+                .any(|c| matches!(c.kind, Kind::Planned(false)) && c.start >= p.end && c.end <= m.start)
+        });
+        if split {
+            out.push(Group {
+                words: std::mem::take(&mut current),
+                own: None,
+            });
+        }
+        current.push(m);
+    }
+    if !current.is_empty() {
+        out.push(Group { words: current, own: None });
     }
     out.sort_by_key(|g| g.words.iter().map(|w| w.start).min());
     out

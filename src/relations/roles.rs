@@ -34,6 +34,7 @@ pub(crate) fn mediations<'a>(
     words: &[Word],
     scope: &Scope,
     last_person: Option<Arg<'a>>,
+    speaker: Option<Arg<'a>>,
 ) -> Vec<Mediation<'a>> {
     let f = doc.f;
     let mut out = Vec::new();
@@ -45,7 +46,7 @@ pub(crate) fn mediations<'a>(
             continue;
         }
         let mediators = match w.kind {
-            Kind::MediateAfter => {
+            Kind::MediateAfter(_) => {
                 let list = doc.list_after(w.end, seg.end, 2, 3, true, &|i| scope.is_excluded(i));
                 let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
                 match (people.is_empty(), list.is_empty()) {
@@ -63,7 +64,9 @@ pub(crate) fn mediations<'a>(
                 }
                 named_near(doc, seg, w, scope, false).into_iter().collect()
             }
-            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host).into_iter().collect(),
+            // In a report, the one who reports it (`بورل اعلام کرد آماده
+            // است میزبان … باشد`).
+            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host).or(speaker).into_iter().collect(),
             _ => continue,
         };
         if mediators.is_empty() {

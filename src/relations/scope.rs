@@ -118,9 +118,15 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
         if scope.in_island(t.start) {
             continue;
         }
+        // A mediation phrase after the topic is the clause's own (`مشاورات
+        // بشأن الحدود برعاية موسكو`).
         let end = words
             .iter()
-            .filter(|w| !arabic && w.start >= t.end && w.kind.is_event() && words_between(f, t.end, w.start) > TOPIC_REACH)
+            .filter(|w| {
+                w.start >= t.end
+                    && (matches!(w.kind, Kind::MediateAfter(_))
+                        || (!arabic && w.kind.is_event() && words_between(f, t.end, w.start) > TOPIC_REACH))
+            })
             .map(|w| w.start)
             .next()
             .unwrap_or(clause.end);
@@ -165,11 +171,11 @@ pub(crate) fn sidelines(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], sc
             .iter()
             .find(|w| w.kind.is_event())
             .map_or(clause.end, |w| w.start);
-        for i in doc.entities_in(&(s.end..end)) {
-            if has_comma(f, s.end, doc.spans[i].start) {
-                break;
-            }
-            scope.excluded.push(i);
+        // The venue's own names (`على هامش القمة الأوروبية`, `در حاشیه نشست
+        // وزیران خارجه اتحادیه اروپا`).
+        let v = &words[venue];
+        for a in doc.list_after(v.end, end, 3, 3, true, &|_| false) {
+            scope.excluded.push(a.index);
         }
     }
 }

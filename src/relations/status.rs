@@ -33,7 +33,7 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
             let in_island = |w: &Word| scope.in_island(w.start) && !g.iter().any(|t| scope.in_island(t.start));
             let cue = words
                 .iter()
-                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past) && w.start >= seg.start && w.end <= seg.end && !in_island(w))
+                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer) && w.start >= seg.start && w.end <= seg.end && !in_island(w))
                 .filter_map(|w| {
                     let inside = w.start < last && w.end > first;
                     let distance = if inside {
@@ -52,7 +52,7 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                     ok.then_some((distance, w.kind))
                 })
                 .min_by_key(|&(d, _)| d);
-            cue.map(|(_, k)| if matches!(k, Kind::Planned(_)) { Status::Planned } else { Status::Occurred })
+            cue.map(|(_, k)| if k == Kind::Past { Status::Occurred } else { Status::Planned })
         })
         .collect()
 }
