@@ -20,6 +20,7 @@ use super::lexicon::{Kind, Word};
 use super::participants::{self as part, Group};
 use super::roles::{self, Mediation};
 use super::scope::{self, Scope, Segment};
+use super::segment::words_between;
 use super::status;
 use super::types::{EventKind, Modality, Status};
 use crate::output::EntityType;
@@ -202,7 +203,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let listed: Vec<Range<usize>> = groups.iter().filter(|g| g.own.is_some()).map(|g| stretch(doc, g)).collect();
+        let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
         let statuses = status::statuses(doc.f, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
@@ -221,7 +222,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             };
             let mediated = mediations.iter().any(|m| !m.takes_part);
             self.complete(c, seg, g, &mut participants, &scope, mediated);
-            let mut frame = self.frame(c, &seg.range, &listed, &scope, g, participants, statuses[k]);
+            let others: Vec<Range<usize>> = stretches.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, r)| r.clone()).collect();
+            let mut frame = self.frame(c, &seg.range, &others, &scope, g, participants, statuses[k]);
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
@@ -293,23 +295,24 @@ impl<'d, 'a> Builder<'d, 'a> {
     }
 
     /// A frame for a group with its participants and status.
-    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, listed: &[Range<usize>], scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Option<Status>) -> Frame<'a> {
+    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, others: &[Range<usize>], scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Option<Status>) -> Frame<'a> {
         let doc = self.doc;
         // A listed event's venue follows its list (`المحادثات بين A وB في
         // بكين`); the segment's other event takes the segment's venue.
-        let own = g.own.is_some().then(|| stretch(doc, g));
-        let candidates = || {
-            scope
-                .places
-                .iter()
-                .copied()
-                .filter(|&i| within.contains(&doc.spans[i].start) && !participants.iter().any(|a| a.index == i))
+        // A place belongs to the event mention nearest to it (`المحادثات
+        // بين A وB في بكين`; `التقى … في تبليسي، و… مشاوراتهما في باكو`).
+        let mine = stretch(doc, g);
+        let gap = |r: &Range<usize>, at: usize| {
+            if r.contains(&at) {
+                0
+            } else {
+                words_between(doc.f, r.end.min(at), r.start.max(at))
+            }
         };
-        let elsewhere = |i: usize| !listed.iter().any(|r| r.contains(&doc.spans[i].start));
-        let place = match &own {
-            Some(r) => candidates().find(|&i| r.contains(&doc.spans[i].start)).or_else(|| candidates().find(|&i| elsewhere(i))),
-            None => candidates().find(|&i| elsewhere(i)),
-        };
+        let place = scope.places.iter().copied().find(|&i| {
+            let at = doc.spans[i].start;
+            within.contains(&at) && !participants.iter().any(|a| a.index == i) && others.iter().all(|r| gap(&mine, at) <= gap(r, at))
+        });
         let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {
@@ -410,7 +413,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         let groups = part::groups(doc, island, &meets, &c.words, &scope);
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let listed: Vec<Range<usize>> = groups.iter().filter(|g| g.own.is_some()).map(|g| stretch(doc, g)).collect();
+        let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
         let statuses = status::statuses(doc.f, island, &c.words, &scope, &word_groups);
         let taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
         let (people, states) = part::segment_args(doc, island, &scope, &taken);
@@ -424,7 +427,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                 }
             }
             if participants.len() >= 2 && !status::denied(doc, &c.words, &g.words) {
-                let frame = self.frame(c, island, &listed, &scope, g, participants, statuses[k]);
+                let others: Vec<Range<usize>> = stretches.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, r)| r.clone()).collect();
+                let frame = self.frame(c, island, &others, &scope, g, participants, statuses[k]);
                 self.push(frame);
             }
         }
@@ -452,8 +456,14 @@ fn sides<'a>(participants: &[Arg<'a>]) -> Vec<Arg<'a>> {
 /// phrase (the next comma or full stop).
 fn stretch(doc: &Doc<'_>, g: &Group<'_>) -> Range<usize> {
     let start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
-    let end = g.own.iter().flatten().map(|a| doc.spans[a.index].end).max().unwrap_or(start).max(start);
-    start..doc.f[end..].find(['،', ',', '.']).map_or(doc.f.len(), |i| end + i)
+    let last = g.words.iter().map(|w| w.end).max().unwrap_or(start);
+    match &g.own {
+        Some(list) => {
+            let end = list.iter().map(|a| doc.spans[a.index].end).max().unwrap_or(last).max(last);
+            start..doc.f[end..].find(['،', ',', '.']).map_or(doc.f.len(), |i| end + i)
+        }
+        None => start..last,
+    }
 }
 
 /// The group whose triggers stand nearest to a word.

@@ -123,9 +123,12 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
             .find_map(|i| doc.args[i])
             .filter(|a| words_between(f, w.end, doc.spans[a.index].start) <= AFTER_REACH)
     };
-    // An Arabic host verb comes before its subject (`احتضنتها الدوحة`).
-    if host && doc.arabic(seg) {
-        return adjacent.or_else(after).or_else(subject).or_else(any_before);
+    // An Arabic host verb comes before its subject (`احتضنتها الدوحة`); a
+    // Persian host stands before its word, and the names after it are its
+    // guests.
+    match (host, doc.arabic(seg)) {
+        (true, true) => adjacent.or_else(after).or_else(subject).or_else(any_before),
+        (true, false) => adjacent.or_else(subject).or_else(any_before),
+        _ => adjacent.or_else(subject).or_else(any_before).or_else(after),
     }
-    adjacent.or_else(subject).or_else(any_before).or_else(after)
 }

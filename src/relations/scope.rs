@@ -174,8 +174,15 @@ pub(crate) fn sidelines(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], sc
         // The venue's own names (`على هامش القمة الأوروبية`, `در حاشیه نشست
         // وزیران خارجه اتحادیه اروپا`).
         let v = &words[venue];
-        for a in doc.list_after(v.end, end, 3, 3, true, &|_| false) {
-            scope.excluded.push(a.index);
+        let mut last = v.end;
+        for i in doc.entities_in(&(v.end..end)) {
+            let start = doc.spans[i].start;
+            let partner = super::segment::word_before(f, start, &["با", "مع"]);
+            if partner || has_comma(f, last, start) || words_between(f, last, start) > 3 {
+                break;
+            }
+            scope.excluded.push(i);
+            last = doc.spans[i].end;
         }
     }
 }

@@ -45,6 +45,10 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                     };
                     // With one event in the segment, its words are all
                     // about it (`دیدار … ماه آینده … برگزار خواهد شد`).
+                    // An offer comes before what is offered.
+                    if w.kind == Kind::Offer && w.start >= last {
+                        return None;
+                    }
                     let after = w.start >= last && groups.len() > 1;
                     let near = matches!(w.kind, Kind::Planned(true)) || after;
                     let (a, b) = if w.end <= first { (w.end, first) } else { (last, w.start.max(last)) };
