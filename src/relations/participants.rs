@@ -153,7 +153,12 @@ pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope,
         let joined: Vec<usize> = scope
             .places
             .windows(2)
-            .filter(|p| p[0] + 1 == p[1] && doc.spans[p[0]].start >= seg.start && doc.spans[p[1]].end <= seg.end)
+            .filter(|p| {
+                p[0] + 1 == p[1]
+                    && doc.spans[p[0]].start >= seg.start
+                    && doc.spans[p[1]].end <= seg.end
+                    && super::segment::coordinated(doc.f, doc.spans[p[0]].end, doc.spans[p[1]].start, 1, doc.titles)
+            })
             .flat_map(|p| [p[0], p[1]])
             .collect();
         for i in joined {

@@ -72,9 +72,14 @@ pub(crate) fn mediations<'a>(
         if mediators.is_empty() {
             continue;
         }
-        // A host with guests and no talks between others takes part.
+        // A host whose guests are named after it takes part (`X میزبان A
+        // و B بود`); one who hosts talks or a meeting between others
+        // (`میزبان دیدار وزیران …`, `استضاف … محادثات بين …`) mediates.
         let between_after = words.iter().any(|b| b.kind == Kind::Between && b.start >= w.end && b.end <= seg.end);
-        let takes_part = w.kind == Kind::Host && mediators[0].person && !between_after;
+        let event_after = words
+            .iter()
+            .any(|m| matches!(m.kind, Kind::Meet(..)) && m.start >= w.end && words_between(f, w.end, m.start) <= 1);
+        let takes_part = w.kind == Kind::Host && mediators[0].person && !between_after && !event_after;
         out.push(Mediation {
             word: *w,
             mediators,
