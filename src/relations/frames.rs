@@ -195,11 +195,23 @@ impl<'d, 'a> Builder<'d, 'a> {
         // belong to the listed event nearest to them.
         if people.len() + states.len() < 2 && groups.len() > 1 {
             if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
-                let words = groups.remove(k).words;
-                // The listed event before them, else the nearest.
-                let before = groups.iter().rposition(|g| g.words.iter().all(|w| w.end <= words[0].start));
-                let near = before.unwrap_or_else(|| nearest(&groups, &words[0]));
-                groups[near].words.extend(words);
+                // The listed event before them, else the nearest; not across
+                // a planned word (`التقى A وB …، وتوافقا على أن تكون الجولة
+                // الثالثة من مشاوراتهما`: a second event).
+                let words = &groups[k].words;
+                let others: Vec<usize> = (0..groups.len()).filter(|&j| j != k).collect();
+                let before = others.iter().copied().filter(|&j| groups[j].words.iter().all(|w| w.end <= words[0].start)).last();
+                let near = before.unwrap_or_else(|| others[0]);
+                let (a, b) = (
+                    groups[near].words.iter().map(|w| w.end).max().unwrap_or(0).min(words[0].start),
+                    groups[near].words.iter().map(|w| w.start).min().unwrap_or(0).max(words[0].end),
+                );
+                let planned_between = c.words.iter().any(|w| matches!(w.kind, Kind::Planned(_)) && w.start >= a && w.end <= b);
+                if !planned_between {
+                    let words = groups.remove(k).words;
+                    let near = if near > k { near - 1 } else { near };
+                    groups[near].words.extend(words);
+                }
             }
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
