@@ -204,17 +204,19 @@ impl<'a> Doc<'a> {
         out
     }
 
-    /// Whether the original text of a folded range is written in Arabic
-    /// rather than Persian: more letters only Arabic writes (ي ك ة ى) than
-    /// letters only Persian writes (ی ک پ چ ژ گ).
+    /// Whether a folded range is written in Arabic rather than Persian, by
+    /// the function words only one of them uses (`فی`, `من`, `علی`, the
+    /// article `ال`; `در`, `از`, `را`, `که`, `است`). It reads the folded
+    /// text, so it does not depend on how the letters were typed.
     pub(crate) fn arabic(&self, r: &Range<usize>) -> bool {
-        let original = &self.text[self.norm.to_original(r.clone())];
+        const ARABIC: &[&str] = &["فی", "من", "علی", "الی", "عن", "مع", "التی", "الذی", "ان", "قد", "لم", "هذا", "هذه", "وفی", "کما"];
+        const PERSIAN: &[&str] = &["در", "از", "به", "را", "که", "این", "است", "با", "برای", "می", "شد", "کرد", "کردند", "های", "ها", "و"];
         let (mut ar, mut fa) = (0usize, 0usize);
-        for c in original.chars() {
-            match c {
-                'ي' | 'ك' | 'ة' | 'ى' => ar += 1,
-                'ی' | 'ک' | 'پ' | 'چ' | 'ژ' | 'گ' => fa += 1,
-                _ => {}
+        for w in self.f[r.clone()].split([' ', '،', ',', '.', '؛', ':']) {
+            if ARABIC.contains(&w) || (w.len() > 6 && (w.starts_with("ال") || w.starts_with("وال"))) {
+                ar += 1;
+            } else if PERSIAN.contains(&w) {
+                fa += 1;
             }
         }
         ar > fa

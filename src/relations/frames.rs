@@ -118,6 +118,12 @@ impl<'d, 'a> Builder<'d, 'a> {
                 scope::attributions(doc, &c, &clause_words, &mut scope);
                 scope::topics(doc, &c, &clause_words, &mut scope);
                 scope::sidelines(doc, &c, &clause_words, &mut scope);
+                // A venue event is the event when the clause has no other
+                // (`في ختام مفاوضات بين وفديهما`).
+                let own_events = clause_words.iter().filter(|w| matches!(w.kind, Kind::Meet(..)) && !scope.venues.contains(&w.start)).count();
+                if own_events == 0 {
+                    scope.venues.clear();
+                }
                 if k == 0 {
                     subject = doc
                         .args_in(&c, false)
@@ -337,6 +343,9 @@ impl<'d, 'a> Builder<'d, 'a> {
                         && doc.entities_in(&(d.end..t.start)).is_empty()
                 })
         });
+        // A joint press conference naming one side is part of the visit or
+        // meeting already told.
+        let anaphoric = anaphoric || (kind == EventKind::PressConference && people < 2);
         let date = doc
             .entities_in(&doc.folded(&c.sentence))
             .find(|&i| doc.entities[i].entity_type == EntityType::Date);
@@ -348,7 +357,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             status: st.unwrap_or(Status::Occurred),
             status_cued: st.is_some(),
             relative: g.words.iter().any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
-            state_level: people < 2,
+            state_level: people < 2 && participants.len() - people >= 2,
             participants,
             hosts: Vec::new(),
             mediations: Vec::new(),

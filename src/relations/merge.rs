@@ -84,7 +84,10 @@ fn absorb<'a>(a: &mut Frame<'a>, b: &mut Frame<'a>) {
             a.participants.push(*p);
         }
     }
-    a.state_level |= b.state_level;
+    // States become sides only when the event has no two people as sides.
+    if a.participants.iter().filter(|p| p.person).count() < 2 {
+        a.state_level |= b.state_level;
+    }
     // The status of an event comes from its own words, in any mention.
     if !a.status_cued && b.status_cued {
         a.status = b.status;

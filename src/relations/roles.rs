@@ -107,7 +107,8 @@ fn pronoun_after<'a>(doc: &Doc<'a>, w: &Word, words: &[Word], last_person: Optio
 /// verb comes first (`تستضيف الدوحة لقاء …`).
 fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, host: bool) -> Option<Arg<'a>> {
     let f = doc.f;
-    let ok = |i: &usize| !scope.is_excluded(*i);
+    // Not a venue: a place, or any name right after `در`/`في` (`در کاخ سفید`).
+    let ok = |i: &usize| !scope.is_excluded(*i) && !doc.after_word(*i, 0, |k| k == Kind::PlacePrep);
     let before: Vec<usize> = doc.entities_in(&(seg.start..w.start)).filter(|&i| doc.spans[i].end <= w.start).filter(ok).collect();
     let adjacent = before
         .last()

@@ -31,9 +31,17 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
             let first = g.iter().map(|w| w.start).min().unwrap_or(seg.start);
             let last = g.iter().map(|w| w.end).max().unwrap_or(seg.start);
             let in_island = |w: &Word| scope.in_island(w.start) && !g.iter().any(|t| scope.in_island(t.start));
+            // What a report after the event says (`… در نشست خبری مشترک تأکید
+            // کرد این مسیر … اداره خواهد شد`) is not about the event.
+            let report = words
+                .iter()
+                .filter(|r| matches!(r.kind, Kind::Report(true) | Kind::Complementizer) && r.start >= last && r.end <= seg.end)
+                .map(|r| r.end)
+                .min()
+                .unwrap_or(seg.end);
             let cue = words
                 .iter()
-                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer) && w.start >= seg.start && w.end <= seg.end && !in_island(w))
+                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer) && w.start >= seg.start && w.end <= report && !in_island(w))
                 .filter_map(|w| {
                     let inside = w.start < last && w.end > first;
                     let distance = if inside {
