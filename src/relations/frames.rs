@@ -41,6 +41,9 @@ pub(crate) struct Frame<'a> {
     pub status_cued: bool,
     /// A mention followed by a relative clause (`اجلاسی که …`).
     pub relative: bool,
+    /// Another event than the ones around it (`بعد أشهر من المفاوضات`,
+    /// `کرده بودند`): never merged.
+    pub distinct: bool,
     pub participants: Vec<Arg<'a>>,
     pub hosts: Vec<Arg<'a>>,
     pub mediations: Vec<Mediated<'a>>,
@@ -82,6 +85,7 @@ pub(crate) struct Builder<'d, 'a> {
 }
 
 /// What a clause's segments share.
+#[derive(Clone)]
 struct Clause<'a> {
     range: Range<usize>,
     sentence: Range<usize>,
@@ -108,7 +112,6 @@ impl<'d, 'a> Builder<'d, 'a> {
         let doc = self.doc;
         let s = doc.folded(&original);
         let words = doc.words_in(&s);
-        if std::env::var("NAMYAB_DEBUG").is_ok() { eprintln!("S {:?} {:?}", &doc.f[s.clone()], words.iter().map(|w| (&doc.f[w.start..w.end], w.kind)).collect::<Vec<_>>()); }
         if words.iter().any(|w| w.kind.is_event()) {
             let mut subject = None;
             for (k, c) in clauses(&s, words).into_iter().enumerate() {
@@ -167,15 +170,38 @@ impl<'d, 'a> Builder<'d, 'a> {
                 continue;
             }
             let groups = part::groups(doc, &seg.range, &meets, &c.words, &c.scope);
-            self.segment(c, &seg, groups, mediations);
+            self.segment(c, &seg, groups, mediations, false);
         }
+        // Events named in what was discussed (`درباره دیدار اخیر خود با X`,
+        // `نتائج المحادثات بين A وB`): from the island's own names.
         for island in c.scope.islands.clone() {
-            self.island(c, &island);
+            let scope = Scope {
+                islands: Vec::new(),
+                ..c.scope.clone()
+            };
+            let meets: Vec<Word> = c
+                .words
+                .iter()
+                .filter(|w| matches!(w.kind, Kind::Meet(..)) && island.contains(&w.start) && !c.scope.venues.contains(&w.start))
+                .copied()
+                .collect();
+            if meets.is_empty() {
+                continue;
+            }
+            let mediations = roles::mediations(doc, &island, &c.words, &scope, self.last_person, None);
+            let groups = part::groups(doc, &island, &meets, &c.words, &scope);
+            let seg = Segment {
+                range: island,
+                reported_by: None,
+            };
+            let nested = Clause { scope, ..c.clone() };
+            self.segment(&nested, &seg, groups, mediations, true);
         }
     }
 
-    /// The frames of one segment.
-    fn segment(&mut self, c: &Clause<'a>, seg: &Segment, mut groups: Vec<Group<'a>>, mediations: Vec<Mediation<'a>>) {
+    /// The frames of one segment; `nested` for an island, whose events need
+    /// two sides of their own.
+    fn segment(&mut self, c: &Clause<'a>, seg: &Segment, mut groups: Vec<Group<'a>>, mediations: Vec<Mediation<'a>>, nested: bool) {
         let doc = self.doc;
         // A host with no meeting word (`X میزبان A و B بود`) is the event's word.
         if groups.is_empty() {
@@ -238,8 +264,34 @@ impl<'d, 'a> Builder<'d, 'a> {
                 Some(list) => list.clone(),
                 None => people.iter().chain(&states).copied().collect(),
             };
-            let mediated = mediations.iter().any(|m| !m.takes_part);
-            self.complete(c, seg, g, &mut participants, &scope, mediated);
+            // Mediators of a meeting whose sides were named before (`اتفق A
+            // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
+            let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
+            if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
+                let before = part::recent(doc, seg.range.start, true);
+                if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
+                    for a in before.into_iter().rev() {
+                        if !participants.iter().any(|p| p.id == a.id) {
+                            participants.push(a);
+                        }
+                    }
+                }
+            }
+            if nested {
+                // The subject's own event (`دیدار اخیر خود با X`, `لقائه`).
+                let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && seg.range.contains(&w.start));
+                if participants.len() == 1 && (reflexive || part::possessive(doc, &g.words)) {
+                    if let Some(s) = c.subject.filter(|s| s.id != participants[0].id) {
+                        participants.insert(0, s);
+                    }
+                }
+                if participants.len() < 2 {
+                    continue;
+                }
+            } else {
+                let mediated = mediations.iter().any(|m| !m.takes_part);
+                self.complete(c, seg, g, &mut participants, &scope, mediated);
+            }
             let others: Vec<Range<usize>> = stretches.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, r)| r.clone()).collect();
             let mut frame = self.frame(c, &seg.range, &others, &scope, g, participants, statuses[k]);
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
@@ -344,8 +396,15 @@ impl<'d, 'a> Builder<'d, 'a> {
                 })
         });
         // A joint press conference naming one side is part of the visit or
-        // meeting already told.
-        let anaphoric = anaphoric || (kind == EventKind::PressConference && people < 2);
+        // meeting already told; so is an Arabic meeting word with the article
+        // naming one side or none (`وأكد X خلال الاتصال`, `وحضر اللقاءين X`).
+        let definite = g.words.iter().any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
+        let sides = participants.iter().filter(|a| a.person).count().max(participants.len() - people);
+        let anaphoric = anaphoric || (sides < 2 && (kind == EventKind::PressConference || definite));
+        let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
+        let distinct = c.words.iter().any(|w| {
+            w.kind == Kind::Sequence && w.end <= first_start && words_between(doc.f, w.end, first_start) <= 3 && doc.entities_in(&(w.end..first_start)).is_empty()
+        });
         let date = doc
             .entities_in(&doc.folded(&c.sentence))
             .find(|&i| doc.entities[i].entity_type == EntityType::Date);
@@ -357,6 +416,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             status: st.unwrap_or(Status::Occurred),
             status_cued: st.is_some(),
             relative: g.words.iter().any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
+            distinct: distinct || (st == Some(Status::Occurred)),
             state_level: people < 2 && participants.len() - people >= 2,
             participants,
             hosts: Vec::new(),
@@ -408,50 +468,6 @@ impl<'d, 'a> Builder<'d, 'a> {
                 sentence: c.sentence.clone(),
             });
             self.push(frame);
-        }
-    }
-
-    /// Events named in what was discussed (`درباره دیدار اخیر خود با X`,
-    /// `نتائج المحادثات بين A وB`): from the island's own names, with the
-    /// subject for a reflexive or possessive.
-    fn island(&mut self, c: &Clause<'a>, island: &Range<usize>) {
-        let doc = self.doc;
-        let meets: Vec<Word> = c
-            .words
-            .iter()
-            .filter(|w| matches!(w.kind, Kind::Meet(..)) && w.start >= island.start && w.end <= island.end && !c.scope.venues.contains(&w.start))
-            .copied()
-            .collect();
-        if meets.is_empty() {
-            return;
-        }
-        let mut scope = Scope {
-            excluded: c.scope.excluded.clone(),
-            announcers: c.scope.announcers.clone(),
-            places: c.scope.places.clone(),
-            islands: Vec::new(),
-            venues: c.scope.venues.clone(),
-        };
-        let groups = part::groups(doc, island, &meets, &c.words, &scope);
-        let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
-        let statuses = status::statuses(doc.f, island, &c.words, &scope, &word_groups);
-        let taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
-        let (people, states) = part::segment_args(doc, island, &scope, &taken);
-        scope.islands = Vec::new();
-        for (k, g) in groups.iter().enumerate() {
-            let mut participants = g.own.clone().unwrap_or_else(|| people.iter().chain(&states).copied().collect());
-            let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && w.start >= island.start && w.end <= island.end);
-            if participants.len() == 1 && (reflexive || part::possessive(doc, &g.words)) {
-                if let Some(s) = c.subject.filter(|s| s.id != participants[0].id) {
-                    participants.insert(0, s);
-                }
-            }
-            if participants.len() >= 2 && !status::denied(doc, &c.words, &g.words) {
-                let others: Vec<Range<usize>> = stretches.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, r)| r.clone()).collect();
-                let frame = self.frame(c, island, &others, &scope, g, participants, statuses[k]);
-                self.push(frame);
-            }
         }
     }
 

@@ -44,6 +44,9 @@ fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
         return false;
     }
     let sb = sides(b);
+    if b.distinct && !b.anaphoric {
+        return false;
+    }
     if b.anaphoric {
         // `خلال الاتصال`, `در این نشست`: the last event, when the mention
         // names one side or none, or the same sides.

@@ -33,7 +33,10 @@ pub(crate) struct Group<'a> {
 /// word.
 fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &Scope) -> Vec<Arg<'a>> {
     let f = doc.f;
-    // A mediator named after the list is no side (`… با میانجیگری X`).
+    // A mediator named after the list is no side (`… با میانجیگری X`); a
+    // `بين` after a host's phrase still names the sides (`القمة التي
+    // استضافتها واشنطن بين A وB`).
+    let all_until = until;
     let until = words
         .iter()
         .find(|w| w.start >= m.end && w.start < until && w.kind.is_event() && !matches!(w.kind, Kind::Meet(..)))
@@ -42,12 +45,12 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
     let between = words.iter().find(|b| {
         b.kind == Kind::Between
             && b.start >= m.end
-            && b.end <= until
+            && b.end <= all_until
             && words_between(f, m.end, b.start) <= BETWEEN_REACH
             && !words.iter().any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
     });
     let mut list = match between {
-        Some(b) => doc.list_after(b.end, until, 4, 4, false, &skip),
+        Some(b) => doc.list_after(b.end, all_until, 4, 4, false, &skip),
         None if f[m.end..until.max(m.end)].trim_start().starts_with(['،', ',']) => Vec::new(),
         None => doc.list_after(m.end, until, OWN_LIST_LEAD, 3, false, &skip),
     };
@@ -187,9 +190,11 @@ pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>,
     let w = words
         .iter()
         .find(|w| matches!(w.kind, Kind::PairPeople | Kind::PairStates | Kind::PairAny) && w.start >= seg.start && w.end <= seg.end)?;
+    // A phrase for two stands for the last two named (`بين الزعيمين` after
+    // a host received two guests).
     let from_last = |people: bool| -> Option<Vec<Arg<'a>>> {
         let l: Vec<Arg<'a>> = last.iter().copied().filter(|a| a.person == people).collect();
-        (l.len() >= 2).then_some(l)
+        (l.len() >= 2).then(|| l[l.len() - 2..].to_vec())
     };
     let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
         let r = recent(doc, w.start, people);

@@ -52,7 +52,19 @@ pub(crate) fn mediations<'a>(
                 match (people.is_empty(), list.is_empty()) {
                     (false, _) => people,
                     (true, false) => list,
-                    (true, true) => pronoun_after(doc, w, words, last_person),
+                    // `ترحيب الإمارات باستضافة القمة`: the one right before.
+                    (true, true) => {
+                        let mut found = pronoun_after(doc, w, words, last_person);
+                        if found.is_empty() {
+                            found.extend(
+                                doc.entities_in(&(seg.start..w.start))
+                                    .last()
+                                    .filter(|&i| !scope.is_excluded(i) && words_between(f, doc.spans[i].end, w.start) == 0)
+                                    .and_then(|i| doc.args[i]),
+                            );
+                        }
+                        found
+                    }
                 }
             }
             Kind::Organize => {

@@ -28,7 +28,7 @@ pub(crate) struct Segment {
 }
 
 /// What a clause's scope passes found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Scope {
     /// Entities that are no participant (by entity index).
     pub excluded: Vec<usize>,
