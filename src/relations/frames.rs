@@ -225,7 +225,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
         // Words with no sides of their own (`بحث A وB في اتصال هاتفي`)
         // belong to the listed event nearest to them.
-        if people.len() + states.len() < 2 && groups.len() > 1 {
+        if !nested && people.len() + states.len() < 2 && groups.len() > 1 {
             if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
                 // The listed event before them, else the nearest; not across
                 // a planned word (`التقى A وB …، وتوافقا على أن تكون الجولة

@@ -5,7 +5,7 @@
 
 use super::doc::Doc;
 use super::lexicon::{Kind, Word};
-use super::scope::Scope;
+use super::scope::{Scope, COMPLEMENT_REACH};
 use super::segment::words_between;
 use super::types::{EventKind, Modality, Status};
 use std::ops::Range;
@@ -33,9 +33,17 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
             let in_island = |w: &Word| scope.in_island(w.start) && !g.iter().any(|t| scope.in_island(t.start));
             // What a report after the event says (`… در نشست خبری مشترک تأکید
             // کرد این مسیر … اداره خواهد شد`) is not about the event.
+            let reporting = |r: &Word| match r.kind {
+                Kind::Report(true) => true,
+                // `أن`/`که` after a reporting verb, not a relative `که`.
+                Kind::Complementizer => words
+                    .iter()
+                    .any(|v| matches!(v.kind, Kind::Report(_)) && v.end <= r.start && words_between(f, v.end, r.start) <= COMPLEMENT_REACH),
+                _ => false,
+            };
             let report = words
                 .iter()
-                .filter(|r| matches!(r.kind, Kind::Report(true) | Kind::Complementizer) && r.start >= last && r.end <= seg.end)
+                .filter(|r| r.start >= last && r.end <= seg.end && reporting(r))
                 .map(|r| r.end)
                 .min()
                 .unwrap_or(seg.end);
