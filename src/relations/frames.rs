@@ -432,43 +432,59 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
     }
 
-    /// Mediation named with no meeting word (`استعدادها للوساطة بين A وB`):
-    /// the parties after `بین`, a phrase for the two sides, the names before
-    /// the word, or the two states the document is about.
+    /// Mediation named with no meeting word (`استعدادها للوساطة بين A وB`,
+    /// `این مبادله با میانجیگری X و تحت حمایت Y انجام شد`): one event for
+    /// all the segment's mediations, its sides the parties after `بین`, the
+    /// names before the first mediation word, a phrase for the two sides, or
+    /// the two states the document is about; never a mediator.
     fn mediation_only(&mut self, c: &Clause<'a>, seg: &Segment, mediations: &[Mediation<'a>], scope: &Scope, offered: impl Fn(&Mediation<'_>) -> bool) {
         let doc = self.doc;
-        for m in mediations.iter().filter(|m| !m.takes_part) {
-            let g = Group {
-                words: vec![m.word],
-                own: None,
-            };
-            let mut parties = part::groups(doc, &seg.range, &[Word { kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation), ..m.word }], &c.words, scope)
-                .pop()
-                .and_then(|g| g.own)
-                .unwrap_or_default();
-            if parties.len() < 2 {
-                let (people, states) = part::segment_args(doc, &(seg.range.start..m.word.start), scope, &[]);
-                parties = if people.len() >= 2 { people } else { states };
-            }
-            if parties.len() < 2 {
-                parties = main_pair(doc, &m.mediators);
-            }
-            let st = if offered(m) {
-                Some(Status::Planned)
-            } else {
-                status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![m.word]])[0]
-            };
-            let mut frame = self.frame(c, &seg.range, &[], scope, &g, parties, st);
-            frame.kind = EventKind::Mediation;
-            frame.cameo = "045";
+        let mediations: Vec<&Mediation<'a>> = mediations.iter().filter(|m| !m.takes_part).collect();
+        let Some(first) = mediations.first().map(|m| m.word) else {
+            return;
+        };
+        let mediators: Vec<Arg<'a>> = mediations.iter().flat_map(|m| m.mediators.iter().copied()).collect();
+        let not_mediator = |a: &Arg<'a>| !mediators.iter().any(|m| m.id == a.id);
+        let as_meeting = Word {
+            kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation),
+            ..first
+        };
+        let mut parties: Vec<Arg<'a>> = part::groups(doc, &seg.range, &[as_meeting], &c.words, scope)
+            .pop()
+            .and_then(|g| g.own)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(not_mediator)
+            .collect();
+        if parties.len() < 2 {
+            let (people, states) = part::segment_args(doc, &(seg.range.start..first.start), scope, &[]);
+            parties = if people.len() >= 2 { people } else { states };
+            parties.retain(not_mediator);
+        }
+        if parties.len() < 2 {
+            parties = part::pair_phrase(doc, &c.words, &seg.range, &[])
+                .unwrap_or_else(|| main_pair(doc, &mediators))
+                .into_iter()
+                .filter(not_mediator)
+                .collect();
+        }
+        let g = Group {
+            words: vec![first],
+            own: None,
+        };
+        let st = status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![first]])[0];
+        let mut frame = self.frame(c, &seg.range, &[], scope, &g, parties, st);
+        frame.kind = EventKind::Mediation;
+        frame.cameo = "045";
+        for m in mediations {
             frame.mediations.push(Mediated {
                 mediation: m.clone(),
-                status: frame.status,
+                status: if offered(m) { Status::Planned } else { frame.status },
                 sides: sides(&frame.participants),
                 sentence: c.sentence.clone(),
             });
-            self.push(frame);
         }
+        self.push(frame);
     }
 
     fn push(&mut self, frame: Frame<'a>) {

@@ -68,13 +68,21 @@ pub(crate) fn merge(frames: &mut [Frame<'_>]) {
         if frames[j].kind == EventKind::Mediation {
             continue;
         }
-        let target = (0..j).rev().find(|&i| {
-            let a = &frames[i];
-            !a.merged
-                && a.kind != EventKind::Mediation
-                && frames[j].sentence_no.saturating_sub(a.sentence_no) <= MERGE_REACH
-                && same_event(a, &frames[j])
-        });
+        let candidates = || {
+            (0..j).rev().filter(|&i| {
+                let a = &frames[i];
+                !a.merged
+                    && a.kind != EventKind::Mediation
+                    && frames[j].sentence_no.saturating_sub(a.sentence_no) <= MERGE_REACH
+                    && same_event(a, &frames[j])
+            })
+        };
+        // A mention naming one side (`وأعلن شولتس بعد الاجتماع`) refers to
+        // the last event that side was in.
+        let lone = (frames[j].participants.len() == 1).then(|| frames[j].participants[0].id);
+        let target = lone
+            .and_then(|id| candidates().find(|&i| frames[i].participants.iter().chain(&frames[i].hosts).any(|a| a.id == id)))
+            .or_else(|| candidates().next());
         let Some(i) = target else { continue };
         let (head, tail) = frames.split_at_mut(j);
         absorb(&mut head[i], &mut tail[0]);

@@ -103,7 +103,7 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
             g.words.iter().any(|w| {
                 let (a, b) = if w.start < m.start { (w.end, m.start) } else { (m.end, w.start) };
                 let gap = doc.f[a..b].trim();
-                (gap == "و" || phone) && words_between(doc.f, a, b) <= ADJACENT && doc.entities_in(&(a..b)).is_empty()
+                (gap == "و" || (phone && gap.is_empty())) && words_between(doc.f, a, b) <= ADJACENT && doc.entities_in(&(a..b)).is_empty()
             })
         });
         match near {

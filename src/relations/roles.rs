@@ -47,7 +47,12 @@ pub(crate) fn mediations<'a>(
         }
         let mediators = match w.kind {
             Kind::MediateAfter(_) => {
-                let list = doc.list_after(w.end, seg.end, 2, 3, true, &|i| scope.is_excluded(i));
+                // Up to the next mediation phrase (`با میانجیگری X و تحت حمایت Y`).
+                let until = words
+                    .iter()
+                    .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore))
+                    .map_or(seg.end, |n| n.start);
+                let list = doc.list_after(w.end, until, 2, 3, true, &|i| scope.is_excluded(i));
                 let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
                 match (people.is_empty(), list.is_empty()) {
                     (false, _) => people,
