@@ -354,7 +354,13 @@ impl Extractor {
 
     /// The relation layer over one document: its analysis is built here,
     /// once, from what extraction already has.
-    fn events(&self, text: &str, norm: &crate::Normalized, starts: &[usize], entities: &[crate::Entity]) -> (Vec<crate::Event>, Vec<crate::Relation>) {
+    fn events(
+        &self,
+        text: &str,
+        norm: &crate::Normalized,
+        starts: &[usize],
+        entities: &[crate::Entity],
+    ) -> (Vec<crate::Event>, Vec<crate::Relation>) {
         if entities.len() < 2 {
             return (Vec::new(), Vec::new());
         }

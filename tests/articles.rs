@@ -105,5 +105,9 @@ fn unseen_articles() {
     for f in &failures {
         println!("{f}");
     }
-    assert!(failures.is_empty(), "{} articles' relations not exactly right (see above)", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} articles' relations not exactly right (see above)",
+        failures.len()
+    );
 }

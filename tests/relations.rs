@@ -63,7 +63,10 @@ fn relation_cases() {
             }
         }
         let (f1, f1s) = counts.f1();
-        println!("{file}: {passed}/{} cases exactly right; F1 {f1:.3}, with status {f1s:.3}", cases.as_array().unwrap().len());
+        println!(
+            "{file}: {passed}/{} cases exactly right; F1 {f1:.3}, with status {f1s:.3}",
+            cases.as_array().unwrap().len()
+        );
         all.tp += counts.tp;
         all.fp += counts.fp;
         all.fn_ += counts.fn_;

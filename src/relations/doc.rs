@@ -43,7 +43,13 @@ pub(crate) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub(crate) fn new(text: &'a str, norm: &'a Normalized, entities: &'a [Entity], words: Vec<Word>, titles: &'a HashSet<String>) -> Doc<'a> {
+    pub(crate) fn new(
+        text: &'a str,
+        norm: &'a Normalized,
+        entities: &'a [Entity],
+        words: Vec<Word>,
+        titles: &'a HashSet<String>,
+    ) -> Doc<'a> {
         let spans: Vec<Range<usize>> = entities
             .iter()
             .map(|e| norm.to_folded(e.span.start)..norm.to_folded(e.span.end))
@@ -163,7 +169,15 @@ impl<'a> Doc<'a> {
     /// gap at most `gap` words; `skip` passes over entities (topics, venues).
     /// A title naming a state, then its holder (`رئيس المجلس الأوروبي شارل
     /// ميشال`): the person stands for both.
-    pub(crate) fn list_after(&self, from: usize, until: usize, lead: usize, gap: usize, orgs: bool, skip: &dyn Fn(usize) -> bool) -> Vec<Arg<'a>> {
+    pub(crate) fn list_after(
+        &self,
+        from: usize,
+        until: usize,
+        lead: usize,
+        gap: usize,
+        orgs: bool,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Vec<Arg<'a>> {
         let mut out: Vec<Arg<'a>> = Vec::new();
         let mut last_end = from;
         for i in self.entities_in(&(from..until)) {
@@ -209,8 +223,27 @@ impl<'a> Doc<'a> {
     /// article `ال`; `در`, `از`, `را`, `که`, `است`). It reads the folded
     /// text, so it does not depend on how the letters were typed.
     pub(crate) fn arabic(&self, r: &Range<usize>) -> bool {
-        const ARABIC: &[&str] = &["فی", "من", "علی", "الی", "عن", "مع", "التی", "الذی", "ان", "قد", "لم", "هذا", "هذه", "وفی", "کما"];
-        const PERSIAN: &[&str] = &["در", "از", "به", "را", "که", "این", "است", "با", "برای", "می", "شد", "کرد", "کردند", "های", "ها", "و"];
+        const ARABIC: &[&str] = &[
+            "فی", "من", "علی", "الی", "عن", "مع", "التی", "الذی", "ان", "قد", "لم", "هذا", "هذه", "وفی", "کما",
+        ];
+        const PERSIAN: &[&str] = &[
+            "در",
+            "از",
+            "به",
+            "را",
+            "که",
+            "این",
+            "است",
+            "با",
+            "برای",
+            "می",
+            "شد",
+            "کرد",
+            "کردند",
+            "های",
+            "ها",
+            "و",
+        ];
         let (mut ar, mut fa) = (0usize, 0usize);
         for w in self.f[r.clone()].split([' ', '،', ',', '.', '؛', ':']) {
             if ARABIC.contains(&w) || (w.len() > 6 && (w.starts_with("ال") || w.starts_with("وال"))) {

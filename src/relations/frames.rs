@@ -123,14 +123,17 @@ impl<'d, 'a> Builder<'d, 'a> {
                 scope::sidelines(doc, &c, &clause_words, &mut scope);
                 // A venue event is the event when the clause has no other
                 // (`في ختام مفاوضات بين وفديهما`).
-                let own_events = clause_words.iter().filter(|w| matches!(w.kind, Kind::Meet(..)) && !scope.venues.contains(&w.start)).count();
+                let own_events = clause_words
+                    .iter()
+                    .filter(|w| matches!(w.kind, Kind::Meet(..)) && !scope.venues.contains(&w.start))
+                    .count();
                 if own_events == 0 {
                     scope.venues.clear();
                 }
                 if k == 0 {
-                    subject = doc
-                        .args_in(&c, false)
-                        .find(|a| !scope.is_excluded(a.index) && !scope.places.contains(&a.index) && !scope.in_island(doc.spans[a.index].start));
+                    subject = doc.args_in(&c, false).find(|a| {
+                        !scope.is_excluded(a.index) && !scope.places.contains(&a.index) && !scope.in_island(doc.spans[a.index].start)
+                    });
                 }
                 let clause = Clause {
                     range: c,
@@ -164,7 +167,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                 })
                 .copied()
                 .collect();
-            let speaker = seg.reported_by.as_ref().and_then(|r| doc.args_in(r, true).find(|a| !c.scope.is_excluded(a.index)));
+            let speaker = seg
+                .reported_by
+                .as_ref()
+                .and_then(|r| doc.args_in(r, true).find(|a| !c.scope.is_excluded(a.index)));
             let mediations = roles::mediations(doc, &seg.range, &c.words, &c.scope, self.last_person, speaker);
             if meets.is_empty() && mediations.is_empty() {
                 continue;
@@ -228,18 +234,25 @@ impl<'d, 'a> Builder<'d, 'a> {
         if !nested && people.len() + states.len() < 2 && groups.len() > 1 {
             if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
                 // The listed event before them, else the nearest; not across
-                // a planned word (`التقى A وB …، وتوافقا على أن تكون الجولة
-                // الثالثة من مشاوراتهما`: a second event).
+                // a planned or sequence word (`التقى A وB …، وتوافقا على أن
+                // تكون الجولة الثالثة من مشاوراتهما`; `القمة … بعد أشهر من
+                // المفاوضات بين A وB`: a second event).
                 let words = &groups[k].words;
                 let others: Vec<usize> = (0..groups.len()).filter(|&j| j != k).collect();
-                let before = others.iter().copied().filter(|&j| groups[j].words.iter().all(|w| w.end <= words[0].start)).last();
+                let before = others
+                    .iter()
+                    .copied()
+                    .rfind(|&j| groups[j].words.iter().all(|w| w.end <= words[0].start));
                 let near = before.unwrap_or_else(|| others[0]);
                 let (a, b) = (
                     groups[near].words.iter().map(|w| w.end).max().unwrap_or(0).min(words[0].start),
                     groups[near].words.iter().map(|w| w.start).min().unwrap_or(0).max(words[0].end),
                 );
-                let planned_between = c.words.iter().any(|w| matches!(w.kind, Kind::Planned(_)) && w.start >= a && w.end <= b);
-                if !planned_between {
+                let barrier = c
+                    .words
+                    .iter()
+                    .any(|w| matches!(w.kind, Kind::Planned(_) | Kind::Sequence) && w.start >= a && w.end <= b);
+                if !barrier {
                     let words = groups.remove(k).words;
                     let near = if near > k { near - 1 } else { near };
                     groups[near].words.extend(words);
@@ -264,19 +277,6 @@ impl<'d, 'a> Builder<'d, 'a> {
                 Some(list) => list.clone(),
                 None => people.iter().chain(&states).copied().collect(),
             };
-            // Mediators of a meeting whose sides were named before (`اتفق A
-            // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
-            let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
-            if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
-                let before = part::recent(doc, seg.range.start, true);
-                if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
-                    for a in before.into_iter().rev() {
-                        if !participants.iter().any(|p| p.id == a.id) {
-                            participants.push(a);
-                        }
-                    }
-                }
-            }
             if nested {
                 // The subject's own event (`دیدار اخیر خود با X`, `لقائه`).
                 let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && seg.range.contains(&w.start));
@@ -291,9 +291,27 @@ impl<'d, 'a> Builder<'d, 'a> {
             } else {
                 let mediated = mediations.iter().any(|m| !m.takes_part);
                 self.complete(c, seg, g, &mut participants, &scope, mediated);
+                // Mediators of a meeting whose sides were named before (`اتفق A
+                // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
+                let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
+                if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
+                    let before = part::recent(doc, seg.range.start, true);
+                    if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
+                        for a in before.into_iter().rev() {
+                            if !participants.iter().any(|p| p.id == a.id) {
+                                participants.push(a);
+                            }
+                        }
+                    }
+                }
             }
-            let others: Vec<Range<usize>> = stretches.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, r)| r.clone()).collect();
-            let mut frame = self.frame(c, &seg.range, &others, &scope, g, participants, statuses[k]);
+            let others: Vec<Range<usize>> = stretches
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let mut frame = self.frame(c, (&seg.range, &others), &scope, g, participants, statuses[k]);
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
@@ -337,7 +355,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         if participants.len() == 1 {
             let lone = participants[0];
             let inherit = c.later || (seg.reported_by.is_some() && part::is_object(doc, &lone));
-            if let Some(s) = c.subject.filter(|s| inherit && s.id != lone.id && !scope.excluded.contains(&s.index)) {
+            if let Some(s) = c
+                .subject
+                .filter(|s| inherit && s.id != lone.id && !scope.excluded.contains(&s.index))
+            {
                 participants.insert(0, s);
             }
         }
@@ -353,7 +374,8 @@ impl<'d, 'a> Builder<'d, 'a> {
                     p
                 }
             });
-            let dual = || (part::dual_possessive(doc, &g.words) && self.last_participants.len() >= 2).then(|| self.last_participants.clone());
+            let dual =
+                || (part::dual_possessive(doc, &g.words) && self.last_participants.len() >= 2).then(|| self.last_participants.clone());
             if let Some(pair) = pair.or_else(dual) {
                 for a in pair {
                     if !participants.iter().any(|p| p.id == a.id) {
@@ -364,8 +386,18 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
     }
 
-    /// A frame for a group with its participants and status.
-    fn frame(&self, c: &Clause<'a>, within: &Range<usize>, others: &[Range<usize>], scope: &Scope, g: &Group<'a>, participants: Vec<Arg<'a>>, st: Option<Status>) -> Frame<'a> {
+    /// A frame for a group with its participants and status; `within` is
+    /// where its place may stand, `others` where the other mentions of the
+    /// segment stand.
+    fn frame(
+        &self,
+        c: &Clause<'a>,
+        (within, others): (&Range<usize>, &[Range<usize>]),
+        scope: &Scope,
+        g: &Group<'a>,
+        participants: Vec<Arg<'a>>,
+        st: Option<Status>,
+    ) -> Frame<'a> {
         let doc = self.doc;
         // A listed event's venue follows its list (`المحادثات بين A وB في
         // بكين`); the segment's other event takes the segment's venue.
@@ -386,24 +418,28 @@ impl<'d, 'a> Builder<'d, 'a> {
         let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {
-            c.words
-                .iter()
-                .any(|d| {
-                    d.kind == Kind::Demonstrative
-                        && d.end <= t.start
-                        && super::segment::words_between(doc.f, d.end, t.start) <= ANAPHORA_REACH
-                        && doc.entities_in(&(d.end..t.start)).is_empty()
-                })
+            c.words.iter().any(|d| {
+                d.kind == Kind::Demonstrative
+                    && d.end <= t.start
+                    && super::segment::words_between(doc.f, d.end, t.start) <= ANAPHORA_REACH
+                    && doc.entities_in(&(d.end..t.start)).is_empty()
+            })
         });
         // A joint press conference naming one side is part of the visit or
         // meeting already told; so is an Arabic meeting word with the article
         // naming one side or none (`وأكد X خلال الاتصال`, `وحضر اللقاءين X`).
-        let definite = g.words.iter().any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
+        let definite = g
+            .words
+            .iter()
+            .any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
         let sides = participants.iter().filter(|a| a.person).count().max(participants.len() - people);
         let anaphoric = anaphoric || (sides < 2 && (kind == EventKind::PressConference || definite));
         let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
         let distinct = c.words.iter().any(|w| {
-            w.kind == Kind::Sequence && w.end <= first_start && words_between(doc.f, w.end, first_start) <= 3 && doc.entities_in(&(w.end..first_start)).is_empty()
+            w.kind == Kind::Sequence
+                && w.end <= first_start
+                && words_between(doc.f, w.end, first_start) <= 3
+                && doc.entities_in(&(w.end..first_start)).is_empty()
         });
         let date = doc
             .entities_in(&doc.folded(&c.sentence))
@@ -415,7 +451,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             cameo,
             status: st.unwrap_or(Status::Occurred),
             status_cued: st.is_some(),
-            relative: g.words.iter().any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
+            relative: g
+                .words
+                .iter()
+                .any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
             distinct: distinct || (st == Some(Status::Occurred)),
             state_level: people < 2 && participants.len() - people >= 2,
             participants,
@@ -437,7 +476,14 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// all the segment's mediations, its sides the parties after `بین`, the
     /// names before the first mediation word, a phrase for the two sides, or
     /// the two states the document is about; never a mediator.
-    fn mediation_only(&mut self, c: &Clause<'a>, seg: &Segment, mediations: &[Mediation<'a>], scope: &Scope, offered: impl Fn(&Mediation<'_>) -> bool) {
+    fn mediation_only(
+        &mut self,
+        c: &Clause<'a>,
+        seg: &Segment,
+        mediations: &[Mediation<'a>],
+        scope: &Scope,
+        offered: impl Fn(&Mediation<'_>) -> bool,
+    ) {
         let doc = self.doc;
         let mediations: Vec<&Mediation<'a>> = mediations.iter().filter(|m| !m.takes_part).collect();
         let Some(first) = mediations.first().map(|m| m.word) else {
@@ -473,7 +519,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             own: None,
         };
         let st = status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![first]])[0];
-        let mut frame = self.frame(c, &seg.range, &[], scope, &g, parties, st);
+        let mut frame = self.frame(c, (&seg.range, &[]), scope, &g, parties, st);
         frame.kind = EventKind::Mediation;
         frame.cameo = "045";
         for m in mediations {
@@ -526,7 +572,13 @@ fn nearest(groups: &[Group<'_>], w: &Word) -> usize {
             groups[k]
                 .words
                 .iter()
-                .map(|t| if w.start >= t.end { w.start - t.end } else { t.start.saturating_sub(w.end) })
+                .map(|t| {
+                    if w.start >= t.end {
+                        w.start - t.end
+                    } else {
+                        t.start.saturating_sub(w.end)
+                    }
+                })
                 .min()
                 .unwrap_or(usize::MAX)
         })
@@ -554,7 +606,11 @@ fn clauses(s: &Range<usize>, words: &[Word]) -> Vec<Range<usize>> {
 pub(crate) fn main_pair<'a>(doc: &Doc<'a>, not: &[Arg<'a>]) -> Vec<Arg<'a>> {
     let ok = |a: &Arg<'a>| !a.person && !a.org && !not.iter().any(|n| n.id == a.id || n.affiliation == Some(a.id));
     for b in doc.words.iter().filter(|w| w.kind == Kind::Between) {
-        let list: Vec<Arg<'a>> = doc.list_after(b.end, doc.f.len(), 2, 4, false, &|_| false).into_iter().filter(ok).collect();
+        let list: Vec<Arg<'a>> = doc
+            .list_after(b.end, doc.f.len(), 2, 4, false, &|_| false)
+            .into_iter()
+            .filter(ok)
+            .collect();
         if list.len() >= 2 {
             return list[..2].to_vec();
         }

@@ -2,8 +2,8 @@
 //! `gazetteers/triggers.tsv` (format in `gazetteers/README.md`) and found
 //! in the folded text by a trie walked from the same word starts as names.
 
-use super::types::Modality;
 use super::types::EventKind;
+use super::types::Modality;
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants, Affixes};
 use crate::matcher::Trie;

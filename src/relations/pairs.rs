@@ -156,7 +156,11 @@ impl Out<'_, '_> {
 
     /// One `mediated-by` per mediation of the event.
     fn mediated_by(&mut self, f: &Frame<'_>, event: &Event, index: usize) {
-        let all_mediators: Vec<&str> = f.mediations.iter().flat_map(|m| m.mediation.mediators.iter().map(|a| a.id)).collect();
+        let all_mediators: Vec<&str> = f
+            .mediations
+            .iter()
+            .flat_map(|m| m.mediation.mediators.iter().map(|a| a.id))
+            .collect();
         for mediated in &f.mediations {
             let m = &mediated.mediation;
             let mut parties = mediated.sides.clone();

@@ -7,8 +7,8 @@
 use super::doc::{Arg, Doc};
 use super::lexicon::{Kind, Word};
 use super::scope::Scope;
-use super::types::Modality;
 use super::segment::{word_after, word_before, words_between};
+use super::types::Modality;
 use std::ops::Range;
 
 /// How many words after a meeting word its `بین`/`بين` may stand.
@@ -47,7 +47,9 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
             && b.start >= m.end
             && b.end <= all_until
             && words_between(f, m.end, b.start) <= BETWEEN_REACH
-            && !words.iter().any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
+            && !words
+                .iter()
+                .any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
     });
     let mut list = match between {
         Some(b) => doc.list_after(b.end, all_until, 4, 4, false, &skip),
@@ -56,7 +58,10 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
     };
     // `با A و B`, `مع A وB`: partners of a subject named elsewhere, not
     // the event's own list.
-    let comitative = between.is_none() && list.first().is_some_and(|a| word_before(f, doc.spans[a.index].start, &["با", "مع"]));
+    let comitative = between.is_none()
+        && list
+            .first()
+            .is_some_and(|a| word_before(f, doc.spans[a.index].start, &["با", "مع"]));
     if list.len() < 2 || comitative {
         return Vec::new();
     }

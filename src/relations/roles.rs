@@ -83,7 +83,10 @@ pub(crate) fn mediations<'a>(
             }
             // In a report, the one who reports it (`بورل اعلام کرد آماده
             // است میزبان … باشد`).
-            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host).or(speaker).into_iter().collect(),
+            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host)
+                .or(speaker)
+                .into_iter()
+                .collect(),
             _ => continue,
         };
         if mediators.is_empty() {
@@ -92,7 +95,9 @@ pub(crate) fn mediations<'a>(
         // A host whose guests are named after it takes part (`X میزبان A
         // و B بود`); one who hosts talks or a meeting between others
         // (`میزبان دیدار وزیران …`, `استضاف … محادثات بين …`) mediates.
-        let between_after = words.iter().any(|b| b.kind == Kind::Between && b.start >= w.end && b.end <= seg.end);
+        let between_after = words
+            .iter()
+            .any(|b| b.kind == Kind::Between && b.start >= w.end && b.end <= seg.end);
         let event_after = words
             .iter()
             .any(|m| matches!(m.kind, Kind::Meet(..)) && m.start >= w.end && words_between(f, w.end, m.start) <= 1);
@@ -126,7 +131,11 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
     let f = doc.f;
     // Not a venue: a place, or any name right after `در`/`في` (`در کاخ سفید`).
     let ok = |i: &usize| !scope.is_excluded(*i) && !doc.after_word(*i, 0, |k| k == Kind::PlacePrep);
-    let before: Vec<usize> = doc.entities_in(&(seg.start..w.start)).filter(|&i| doc.spans[i].end <= w.start).filter(ok).collect();
+    let before: Vec<usize> = doc
+        .entities_in(&(seg.start..w.start))
+        .filter(|&i| doc.spans[i].end <= w.start)
+        .filter(ok)
+        .collect();
     let adjacent = before
         .last()
         .filter(|&&i| words_between(f, doc.spans[i].end, w.start) <= 2 && !scope.places.contains(&i))

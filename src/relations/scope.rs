@@ -63,8 +63,10 @@ pub(crate) fn places(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             continue;
         }
         let after_prep = doc.after_word(i, 0, |k| k == Kind::PlacePrep);
-        let coordinated_place =
-            scope.places.last().is_some_and(|&p| p + 1 == i && super::segment::coordinated(doc.f, doc.spans[p].end, doc.spans[i].start, 1, doc.titles));
+        let coordinated_place = scope
+            .places
+            .last()
+            .is_some_and(|&p| p + 1 == i && super::segment::coordinated(doc.f, doc.spans[p].end, doc.spans[i].start, 1, doc.titles));
         let capital_of = doc.after_word(i, 0, |k| k == Kind::CapitalOf);
         let venue_modifier = words.iter().any(|w| {
             matches!(w.kind, Kind::Meet(..))
@@ -134,13 +136,17 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             .match_indices(['،', ','])
             .find(|(i, _)| {
                 let next = f[t.end + i..].trim_start_matches(['،', ',', ' ']);
-                next.strip_prefix('و').is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
+                next.strip_prefix('و')
+                    .is_some_and(|r| r.chars().next().is_some_and(char::is_alphabetic))
             })
             .map_or(end, |(i, _)| t.end + i);
         scope.islands.push(t.start..end);
     }
     for t in words.iter().filter(|w| w.kind == Kind::TopicNoun) {
-        let next_event = words.iter().find(|w| w.start >= t.end && w.kind.is_event()).map_or(clause.end, |w| w.start);
+        let next_event = words
+            .iter()
+            .find(|w| w.start >= t.end && w.kind.is_event())
+            .map_or(clause.end, |w| w.start);
         let between = words
             .iter()
             .find(|b| b.kind == Kind::Between && b.start >= t.end && words_between(f, t.end, b.start) <= 2 && b.end <= next_event);

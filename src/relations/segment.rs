@@ -90,7 +90,10 @@ pub(crate) fn coordinated(f: &str, from: usize, to: usize, max_words: usize, tit
         return false;
     }
     let g = &f[from..to];
-    let joined_waw = |w: &str| w.strip_prefix('و').is_some_and(|rest| rest.starts_with("ال") || titles.contains(rest));
+    let joined_waw = |w: &str| {
+        w.strip_prefix('و')
+            .is_some_and(|rest| rest.starts_with("ال") || titles.contains(rest))
+    };
     let joined = g.contains('،')
         || g.contains(',')
         || g.split(' ').any(|w| w == "و" || w == "and" || joined_waw(w))

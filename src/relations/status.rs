@@ -49,7 +49,12 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                 .unwrap_or(seg.end);
             let cue = words
                 .iter()
-                .filter(|w| matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer) && w.start >= seg.start && w.end <= report && !in_island(w))
+                .filter(|w| {
+                    matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer)
+                        && w.start >= seg.start
+                        && w.end <= report
+                        && !in_island(w)
+                })
                 .filter_map(|w| {
                     let inside = w.start < last && w.end > first;
                     let distance = if inside {
@@ -67,7 +72,11 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                     }
                     let after = w.start >= last && groups.len() > 1;
                     let near = matches!(w.kind, Kind::Planned(true)) || after;
-                    let (a, b) = if w.end <= first { (w.end, first) } else { (last, w.start.max(last)) };
+                    let (a, b) = if w.end <= first {
+                        (w.end, first)
+                    } else {
+                        (last, w.start.max(last))
+                    };
                     let ok = !near || distance <= NEAR && !super::segment::has_comma(f, a, b);
                     ok.then_some((distance, w.kind))
                 })
@@ -81,8 +90,12 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
 /// … مهم است`, `أهمية الحوار`): talks with no phone or in-person word and
 /// no venue are then no event.
 pub(crate) fn judged(seg: &Range<usize>, words: &[Word], group: &[Word], place: bool) -> bool {
-    let evaluative = words.iter().any(|w| w.kind == Kind::Evaluative && w.start >= seg.start && w.end <= seg.end);
-    let concrete = group.iter().any(|w| matches!(w.kind, Kind::Meet(Modality::Phone | Modality::InPerson, ..) | Kind::Host));
+    let evaluative = words
+        .iter()
+        .any(|w| w.kind == Kind::Evaluative && w.start >= seg.start && w.end <= seg.end);
+    let concrete = group
+        .iter()
+        .any(|w| matches!(w.kind, Kind::Meet(Modality::Phone | Modality::InPerson, ..) | Kind::Host));
     evaluative && !concrete && !place
 }
 
@@ -120,7 +133,11 @@ pub(crate) fn modality(group: &[Word], place: bool, hosted: bool) -> (Modality, 
     for m in [Modality::Phone, Modality::InPerson] {
         if let Some((_, cameo, _)) = meets().find(|&(x, _, _)| x == m) {
             // The most specific kind among the group's words of that modality.
-            let kind = meets().filter(|&(x, _, _)| x == m).map(|(_, _, k)| k).min_by_key(|k| kind_rank(*k)).unwrap_or(EventKind::Meeting);
+            let kind = meets()
+                .filter(|&(x, _, _)| x == m)
+                .map(|(_, _, k)| k)
+                .min_by_key(|k| kind_rank(*k))
+                .unwrap_or(EventKind::Meeting);
             return (m, cameo, kind);
         }
     }

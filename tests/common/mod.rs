@@ -83,9 +83,7 @@ pub fn predicted_keys(x: &namyab::Extraction) -> BTreeMap<Key, BTreeSet<(String,
                 .flat_map(|m| {
                     let m = state_of(m);
                     let parties: Vec<String> = arg_ids(&r.parties).into_iter().filter(|p| state_of(p) != m).collect();
-                    pairs(&parties)
-                        .into_iter()
-                        .map(move |p| ("mediated-by".to_string(), p, m.clone()))
+                    pairs(&parties).into_iter().map(move |p| ("mediated-by".to_string(), p, m.clone()))
                 })
                 .collect(),
         };
@@ -161,7 +159,9 @@ pub fn check_case(case: &Value, x: &namyab::Extraction, counts: &mut Counts) -> 
                 counts.fn_s += want_status.difference(&got_status).count();
                 if want_status != got_status {
                     let extra: Vec<&&String> = got_status.difference(&want_status).collect();
-                    let optional = extra.iter().all(|s| opt.get(k).is_some_and(|o| o.as_ref().is_none_or(|o| o == **s)));
+                    let optional = extra
+                        .iter()
+                        .all(|s| opt.get(k).is_some_and(|o| o.as_ref().is_none_or(|o| o == **s)));
                     if !want_status.is_subset(&got_status) || !optional {
                         counts.fp_s += extra.len();
                         problems.push(format!("status {k:?}: want {want:?} got {got:?}"));
@@ -187,7 +187,10 @@ pub fn check_case(case: &Value, x: &namyab::Extraction, counts: &mut Counts) -> 
     for r in case["forbidden"].as_array().into_iter().flatten() {
         let status = r["status"].as_str();
         for k in gold_keys(r) {
-            if pred.get(&k).is_some_and(|got| status.is_none_or(|s| got.iter().any(|(gs, _)| gs == s))) {
+            if pred
+                .get(&k)
+                .is_some_and(|got| status.is_none_or(|s| got.iter().any(|(gs, _)| gs == s)))
+            {
                 problems.push(format!("forbidden {k:?} {}", status.unwrap_or("")));
             }
         }
