@@ -285,6 +285,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                         participants.insert(0, s);
                     }
                 }
+                // `التحضيرات لقمتهما`: the sides of the clause's event.
+                if participants.is_empty() && part::dual_possessive(doc, &g.words) {
+                    participants = sides(&self.last_participants);
+                }
                 if participants.len() < 2 {
                     continue;
                 }

@@ -57,12 +57,23 @@ impl Scope {
 /// a city right after a meeting word (`اجلاس سه‌جانبه وین`), and a state
 /// after `عاصمة`/`پایتخت` are where something happened, not who took part.
 pub(crate) fn places(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope: &mut Scope) {
+    let arabic = doc.arabic(clause);
     for i in doc.entities_in(clause) {
         let e = &doc.entities[i];
         if e.entity_type != EntityType::Gpe {
             continue;
         }
-        let after_prep = doc.after_word(i, 0, |k| k == Kind::PlacePrep);
+        // `في باكو`, but not, in Arabic, where the object comes before the
+        // venue, `التطورات في سوريا` (what was discussed).
+        let after_prep = words.iter().any(|p| {
+            p.kind == Kind::PlacePrep
+                && p.end <= doc.spans[i].start
+                && words_between(doc.f, p.end, doc.spans[i].start) == 0
+                && !(arabic
+                    && words
+                        .iter()
+                        .any(|t| t.kind == Kind::TopicNoun && t.end <= p.start && words_between(doc.f, t.end, p.start) == 0))
+        });
         let coordinated_place = scope
             .places
             .last()
