@@ -188,6 +188,10 @@ impl<'a> Doc<'a> {
             let Some(a) = self.args[i].filter(|a| orgs || !a.org) else {
                 continue;
             };
+            // A venue ends a list of sides (`بين A وB، التي جرت … في الدوحة`).
+            if !out.is_empty() && self.after_word(i, 0, |k| k == Kind::PlacePrep) {
+                break;
+            }
             if let Some(prev) = out.last().copied() {
                 if a.person
                     && !prev.person

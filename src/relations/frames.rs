@@ -261,7 +261,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
         let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
-        let statuses = status::statuses(doc.f, &seg.range, &c.words, &scope, &word_groups);
+        let statuses = status::statuses(doc, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
                 .iter()
@@ -438,6 +438,12 @@ impl<'d, 'a> Builder<'d, 'a> {
             .any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
         let sides = participants.iter().filter(|a| a.person).count().max(participants.len() - people);
         let anaphoric = anaphoric || (sides < 2 && (kind == EventKind::PressConference || definite));
+        // States named with one person in a mention of an event already told
+        // (`وأكد X خلال الاتصال دعم لندن لكييف`) are what was said, not sides.
+        let mut participants = participants;
+        if anaphoric && people == 1 {
+            participants.retain(|a| a.person);
+        }
         let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
         let distinct = c.words.iter().any(|w| {
             w.kind == Kind::Sequence
@@ -522,7 +528,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             words: vec![first],
             own: None,
         };
-        let st = status::statuses(doc.f, &seg.range, &c.words, scope, &[vec![first]])[0];
+        let st = status::statuses(doc, &seg.range, &c.words, scope, &[vec![first]])[0];
         let mut frame = self.frame(c, (&seg.range, &[]), scope, &g, parties, st);
         frame.kind = EventKind::Mediation;
         frame.cameo = "045";

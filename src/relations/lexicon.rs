@@ -28,6 +28,8 @@ pub(crate) enum Kind {
     /// an event word.
     Planned(bool),
     Past,
+    /// Under way (`حالياً`, `الجارية`): occurred.
+    Ongoing,
     Offer,
     /// Denies the event after it (`true`) or before it (`false`).
     Negative(bool),
@@ -55,6 +57,8 @@ pub(crate) enum Kind {
     Reflexive,
     Pronoun,
     CapitalOf,
+    Arrival,
+    Destination,
     PlacePrep,
 }
 
@@ -126,6 +130,7 @@ impl Kind {
                 other => return Err(format!("planned takes `-` or `near`, not `{other}`")),
             },
             "past" => Kind::Past,
+            "ongoing" => Kind::Ongoing,
             "offer" => Kind::Offer,
             "call" => Kind::Call,
             "evaluative" => Kind::Evaluative,
@@ -148,6 +153,8 @@ impl Kind {
             "reflexive" => Kind::Reflexive,
             "pronoun" => Kind::Pronoun,
             "capital_of" => Kind::CapitalOf,
+            "arrival" => Kind::Arrival,
+            "destination" => Kind::Destination,
             "place_prep" => Kind::PlacePrep,
             other => return Err(format!("unknown trigger kind `{other}`")),
         })

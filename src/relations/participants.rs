@@ -52,7 +52,9 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
                 .any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
     });
     let mut list = match between {
-        Some(b) => doc.list_after(b.end, all_until, 4, 4, false, &skip),
+        // Organisations can be sides when named as such (`بين الصين ومجلس
+        // التعاون الخليجي`).
+        Some(b) => doc.list_after(b.end, all_until, 4, 4, true, &skip),
         None if f[m.end..until.max(m.end)].trim_start().starts_with(['،', ',']) => Vec::new(),
         None => doc.list_after(m.end, until, OWN_LIST_LEAD, 3, false, &skip),
     };

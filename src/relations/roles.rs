@@ -54,7 +54,13 @@ pub(crate) fn mediations<'a>(
                     .map_or(seg.end, |n| n.start);
                 let list = doc.list_after(w.end, until, 2, 3, true, &|i| scope.is_excluded(i));
                 let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
+                // `بوساطته`, `برعايتها`: the person before it, even one who
+                // announces the talks.
+                let form = &f[w.start..w.end];
+                let possessive = form.ends_with("ته") || form.ends_with("تها");
+                let before = || doc.entities_in(&(seg.start..w.start)).rev().filter_map(|i| doc.args[i]).find(|a| a.person);
                 match (people.is_empty(), list.is_empty()) {
+                    _ if possessive => before().into_iter().collect(),
                     (false, _) => people,
                     (true, false) => list,
                     // `ترحيب الإمارات باستضافة القمة`: the one right before.

@@ -18,6 +18,10 @@ pub(crate) const ATTRIBUTION_REACH: usize = 6;
 /// stand (`كشف رئيس الوزراء القطري … أن`).
 pub(crate) const COMPLEMENT_REACH: usize = 10;
 
+/// How many words an arrival verb may stand before its destination (`وصل
+/// وفدا الهند وباكستان إلى جنيف`).
+pub(crate) const ARRIVAL_REACH: usize = 6;
+
 /// A stretch of a clause with its own events: the whole clause, or what a
 /// reporting verb reports.
 #[derive(Debug, Clone)]
@@ -85,7 +89,16 @@ pub(crate) fn places(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
                 && words_between(doc.f, w.end, doc.spans[i].start) == 0
                 && !has_comma(doc.f, w.end, doc.spans[i].start)
         }) && !next_is_coordinated(doc, i, clause);
-        if after_prep || coordinated_place || venue_modifier {
+        // `وصل … إلى جنيف`: where the travellers meet.
+        let destination = words.iter().any(|p| {
+            p.kind == Kind::Destination
+                && p.end <= doc.spans[i].start
+                && words_between(doc.f, p.end, doc.spans[i].start) == 0
+                && words
+                    .iter()
+                    .any(|a| a.kind == Kind::Arrival && a.end <= p.start && words_between(doc.f, a.end, p.start) <= ARRIVAL_REACH)
+        });
+        if after_prep || coordinated_place || venue_modifier || destination {
             scope.places.push(i);
         }
         if capital_of || venue_modifier {
@@ -154,6 +167,13 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
         scope.islands.push(t.start..end);
     }
     for t in words.iter().filter(|w| w.kind == Kind::TopicNoun) {
+        // What is signed names its signers (`وُقعت … اتفاقية … بين قطر وتركيا`).
+        let signed = words.iter().any(|s| {
+            matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)) && s.end <= t.start && words_between(f, s.end, t.start) <= 4
+        });
+        if signed {
+            continue;
+        }
         let next_event = words
             .iter()
             .find(|w| w.start >= t.end && w.kind.is_event())

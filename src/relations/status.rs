@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// How many words a negative word (`رفض`, `شرکت نکرد`) or a call for talks
 /// (`خواست`) may stand from the event it denies.
-const DENIAL_REACH: usize = 8;
+const DENIAL_REACH: usize = 12;
 
 /// How many words from an event word a verb form of the planned kind
 /// (`دیدار می‌کند`, `تا … دیدار کند`) or a past marker after the event
@@ -24,7 +24,13 @@ const NEAR: usize = 2;
 /// nearest to it says so; `None` when no word speaks of it. Words before the group count; words after it
 /// only within [`NEAR`] words (`دیدار خواهند کرد`), and verb forms only
 /// there.
-pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Option<Status>> {
+pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Option<Status>> {
+    let f = doc.f;
+    // `في مايو المقبل`, `يوم الاثنين المقبل`: a date made future.
+    let after_date = |w: &Word| {
+        doc.entities_in(&(w.start.saturating_sub(64)..w.start))
+            .any(|i| doc.entities[i].entity_type == crate::output::EntityType::Date && words_between(f, doc.spans[i].end, w.start) == 0)
+    };
     groups
         .iter()
         .map(|g| {
@@ -71,7 +77,7 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                         return None;
                     }
                     let after = w.start >= last && groups.len() > 1;
-                    let near = matches!(w.kind, Kind::Planned(true)) || after;
+                    let near = (matches!(w.kind, Kind::Planned(true)) && !after_date(w)) || after;
                     let (a, b) = if w.end <= first {
                         (w.end, first)
                     } else {
@@ -81,6 +87,12 @@ pub(crate) fn statuses(f: &str, seg: &Range<usize>, words: &[Word], scope: &Scop
                     ok.then_some((distance, w.kind))
                 })
                 .min_by_key(|&(d, _)| d);
+            let ongoing = words
+                .iter()
+                .any(|w| w.kind == Kind::Ongoing && w.start >= seg.start && w.end <= report && !in_island(w));
+            if ongoing {
+                return Some(Status::Occurred);
+            }
             cue.map(|(_, k)| if k == Kind::Past { Status::Occurred } else { Status::Planned })
         })
         .collect()
