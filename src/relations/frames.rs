@@ -331,8 +331,15 @@ impl<'d, 'a> Builder<'d, 'a> {
                 if hosted && !offered(m) && frame.modality == Modality::Unspecified {
                     frame.modality = Modality::InPerson;
                 }
-                if m.takes_part {
-                    frame.hosts.extend(m.mediators.iter().copied());
+                // A host of three or more sides takes part (`نشست وزیران خارجه
+                // A، B و C به میزبانی وزیر خارجه D`).
+                let multilateral = hosted && sides(&frame.participants).len() >= 3;
+                if m.takes_part || multilateral {
+                    for h in &m.mediators {
+                        if !frame.participants.iter().any(|p| p.id == h.id) {
+                            frame.hosts.push(*h);
+                        }
+                    }
                     frame.modality = Modality::InPerson;
                 } else {
                     let st = if offered(m) { Status::Planned } else { frame.status };
@@ -415,11 +422,25 @@ impl<'d, 'a> Builder<'d, 'a> {
                 words_between(doc.f, r.end.min(at), r.start.max(at))
             }
         };
+        // A listed event's place stands in its stretch, or before it when no
+        // other mention comes first (`انطلقت في أبوظبي مفاوضات بين …`).
+        let first_mention = others.iter().all(|r| r.start > mine.start);
         let place = scope.places.iter().copied().find(|&i| {
             let at = doc.spans[i].start;
-            within.contains(&at) && !participants.iter().any(|a| a.index == i) && others.iter().all(|r| gap(&mine, at) <= gap(r, at))
+            let before_mine = g.own.is_some() && at < mine.start;
+            within.contains(&at)
+                && !participants.iter().any(|a| a.index == i)
+                && others.iter().all(|r| gap(&mine, at) <= gap(r, at))
+                && (!before_mine || first_mention)
         });
-        let (modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
+        let (mut modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
+        // `نشست ویدیوکنفرانسی`, `عبر الفيديو`: not in person, not by phone.
+        let remote = c.words.iter().any(|r| {
+            r.kind == Kind::Remote && g.words.iter().any(|t| words_between(doc.f, t.end.min(r.start), r.start.max(t.end).max(t.end.min(r.start))) <= 2)
+        });
+        if remote {
+            modality = Modality::Unspecified;
+        }
         let people = participants.iter().filter(|a| a.person).count();
         let anaphoric = g.words.iter().any(|t| {
             c.words.iter().any(|d| {
@@ -466,12 +487,13 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .iter()
                 .any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
             distinct: distinct || (st == Some(Status::Occurred)),
-            state_level: people < 2 && participants.len() - people >= 2,
+            // A visit to a state is no meeting of states.
+            state_level: people < 2 && participants.len() - people >= 2 && kind != EventKind::Visit,
             participants,
             hosts: Vec::new(),
             mediations: Vec::new(),
             announcers: scope.announcers.iter().filter_map(|&i| doc.args[i]).collect(),
-            separately: c.words.iter().any(|w| w.kind == Kind::Separately),
+            separately: c.words.iter().any(|w| w.kind == Kind::Separately || w.kind == Kind::Clause),
             anaphoric,
             place,
             date,
@@ -596,12 +618,14 @@ fn nearest(groups: &[Group<'_>], w: &Word) -> usize {
 }
 
 /// Clauses of a sentence (folded offsets): split at clause words (`و سپس`,
-/// `ثم`, `در حالی که`).
+/// `ثم`, `در حالی که`). A break with no event word before it (`X نخست با A و سپس با B دیدار
+/// کرد`) does not split: the one event is met with each partner apart.
 fn clauses(s: &Range<usize>, words: &[Word]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = s.start;
     for b in words.iter().filter(|w| w.kind == Kind::Clause) {
-        if b.start >= start {
+        let event_before = words.iter().any(|w| w.kind.is_event() && w.start >= start && w.end <= b.start);
+        if b.start >= start && event_before {
             out.push(start..b.start);
             start = b.end;
         }

@@ -28,6 +28,8 @@ pub(crate) enum Kind {
     /// an event word.
     Planned(bool),
     Past,
+    /// Right before an event word: an event to come (`برای دیدار`).
+    Purpose,
     /// Under way (`حالياً`, `الجارية`): occurred.
     Ongoing,
     Offer,
@@ -55,6 +57,7 @@ pub(crate) enum Kind {
     Demonstrative,
     Sequence,
     Reflexive,
+    Remote,
     Pronoun,
     CapitalOf,
     Arrival,
@@ -130,6 +133,7 @@ impl Kind {
                 other => return Err(format!("planned takes `-` or `near`, not `{other}`")),
             },
             "past" => Kind::Past,
+            "purpose" => Kind::Purpose,
             "ongoing" => Kind::Ongoing,
             "offer" => Kind::Offer,
             "call" => Kind::Call,
@@ -151,6 +155,7 @@ impl Kind {
             "demonstrative" => Kind::Demonstrative,
             "sequence" => Kind::Sequence,
             "reflexive" => Kind::Reflexive,
+            "remote" => Kind::Remote,
             "pronoun" => Kind::Pronoun,
             "capital_of" => Kind::CapitalOf,
             "arrival" => Kind::Arrival,

@@ -125,7 +125,7 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
         let split = current.last().is_some_and(|p: &Word| {
             words
                 .iter()
-                .any(|c| matches!(c.kind, Kind::Planned(false)) && c.start >= p.end && c.end <= m.start)
+                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose) && c.start >= p.end && c.end <= m.start)
         });
         if split {
             out.push(Group {

@@ -10,6 +10,9 @@ use std::ops::Range;
 /// How many words before a mediation phrase a negation denies it (`بدون
 /// حضور میانجی`).
 const NEGATION_REACH: usize = 2;
+/// How many words may stand between a mediation phrase and its mediator
+/// (`با وساطت وزیر امور خارجه سوئیس`).
+const MEDIATOR_LEAD: usize = 4;
 /// How many words after `تنظيم` the meeting it organises must follow.
 const ORGANIZE_REACH: usize = 2;
 /// How many words after a verb-first host or mediation word (`استضاف
@@ -52,7 +55,7 @@ pub(crate) fn mediations<'a>(
                     .iter()
                     .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore))
                     .map_or(seg.end, |n| n.start);
-                let list = doc.list_after(w.end, until, 2, 3, true, &|i| scope.is_excluded(i));
+                let list = doc.list_after(w.end, until, MEDIATOR_LEAD, 3, true, &|i| scope.is_excluded(i));
                 let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
                 // `بوساطته`, `برعايتها`: the person before it, even one who
                 // announces the talks.
@@ -89,10 +92,12 @@ pub(crate) fn mediations<'a>(
             }
             // In a report, the one who reports it (`بورل اعلام کرد آماده
             // است میزبان … باشد`).
-            Kind::MediateBefore | Kind::Host => named_near(doc, seg, w, scope, w.kind == Kind::Host)
-                .or(speaker)
-                .into_iter()
-                .collect(),
+            Kind::MediateBefore | Kind::Host => {
+                let found: Vec<Arg<'a>> = named_near(doc, seg, w, scope, w.kind == Kind::Host).or(speaker).into_iter().collect();
+                // Co-hosts: the names joined to it before (`امارات و قزاقستان
+                // مشترکاً میزبان …`).
+                with_coordinated_before(doc, seg, found)
+            }
             _ => continue,
         };
         if mediators.is_empty() {
@@ -113,6 +118,24 @@ pub(crate) fn mediations<'a>(
             mediators,
             takes_part,
         });
+    }
+    out
+}
+
+/// A mediator and the names coordinated right before it.
+fn with_coordinated_before<'a>(doc: &Doc<'a>, seg: &Range<usize>, found: Vec<Arg<'a>>) -> Vec<Arg<'a>> {
+    let Some(first) = found.first().copied() else {
+        return found;
+    };
+    let mut out = vec![first];
+    let mut i = first.index;
+    while i > 0 && doc.spans[i - 1].start >= seg.start {
+        let joined = super::segment::coordinated(doc.f, doc.spans[i - 1].end, doc.spans[i].start, 1, doc.titles);
+        match doc.args[i - 1].filter(|a| joined && a.person == first.person) {
+            Some(a) => out.insert(0, a),
+            None => break,
+        }
+        i -= 1;
     }
     out
 }

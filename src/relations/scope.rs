@@ -90,13 +90,21 @@ pub(crate) fn places(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
                 && !has_comma(doc.f, w.end, doc.spans[i].start)
         }) && !next_is_coordinated(doc, i, clause);
         // `وصل … إلى جنيف`: where the travellers meet.
+        let start = doc.spans[i].start;
+        let arrival_near = |at: &Range<usize>| {
+            words.iter().any(|a| {
+                a.kind == Kind::Arrival
+                    && if a.end <= at.start {
+                        words_between(doc.f, a.end, at.start) <= ARRIVAL_REACH
+                    } else {
+                        words_between(doc.f, at.end, a.start) <= ARRIVAL_REACH
+                    }
+            })
+        };
+        // `وصل … إلى جنيف`, `به ایروان سفر می‌کند`, `وارد ریاض شد`.
         let destination = words.iter().any(|p| {
-            p.kind == Kind::Destination
-                && p.end <= doc.spans[i].start
-                && words_between(doc.f, p.end, doc.spans[i].start) == 0
-                && words
-                    .iter()
-                    .any(|a| a.kind == Kind::Arrival && a.end <= p.start && words_between(doc.f, a.end, p.start) <= ARRIVAL_REACH)
+            let right_before = p.end <= start && words_between(doc.f, p.end, start) == 0;
+            (p.kind == Kind::Destination && right_before && arrival_near(&(p.start..doc.spans[i].end))) || (p.kind == Kind::Arrival && right_before)
         });
         if after_prep || coordinated_place || venue_modifier || destination {
             scope.places.push(i);

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// How many words a negative word (`رفض`, `شرکت نکرد`) or a call for talks
 /// (`خواست`) may stand from the event it denies.
-const DENIAL_REACH: usize = 12;
+const DENIAL_REACH: usize = 16;
 
 /// How many words from an event word a verb form of the planned kind
 /// (`دیدار می‌کند`, `تا … دیدار کند`) or a past marker after the event
@@ -56,7 +56,7 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
             let cue = words
                 .iter()
                 .filter(|w| {
-                    matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer)
+                    matches!(w.kind, Kind::Planned(_) | Kind::Past | Kind::Offer | Kind::Purpose)
                         && w.start >= seg.start
                         && w.end <= report
                         && !in_island(w)
@@ -72,8 +72,10 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                     };
                     // With one event in the segment, its words are all
                     // about it (`دیدار … ماه آینده … برگزار خواهد شد`).
-                    // An offer comes before what is offered.
-                    if w.kind == Kind::Offer && w.start >= last {
+                    // An offer comes before what is offered; a purpose word right
+                    // before it.
+                    let purpose_off = w.kind == Kind::Purpose && (w.start >= last || words_between(f, w.end, first) > 0);
+                    if (w.kind == Kind::Offer && w.start >= last) || purpose_off {
                         return None;
                     }
                     let after = w.start >= last && groups.len() > 1;
