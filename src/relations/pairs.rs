@@ -17,6 +17,7 @@
 
 use super::doc::{Arg, Doc};
 use super::frames::{main_pair, Frame};
+use super::participants::is_object;
 use super::lexicon::Kind;
 use super::types::{Argument, Event, Evidence, Member, Relation, RelationType, Role};
 use std::collections::HashMap;
@@ -27,6 +28,14 @@ type Key = (RelationType, Vec<String>, Vec<String>, super::types::Status);
 /// organisation.
 fn same_side(a: &Arg<'_>, b: &Arg<'_>) -> bool {
     a.affiliation.is_some() && a.affiliation == b.affiliation
+}
+
+/// How many of these mentions stand right after a با/مع of their own
+/// (`با A … با B`): two or more make a hub and spoke.
+fn comitatives(doc: &Doc<'_>, side: &[&Arg<'_>]) -> usize {
+    side.iter()
+        .filter(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, &["با", "مع"]))
+        .count()
 }
 
 /// Makes the public events and relations of a document's frames.
@@ -141,13 +150,27 @@ impl Out<'_, '_> {
                 states.push(a);
             }
         }
+        let doc = self.doc;
         for side in [people, if f.state_level { states } else { Vec::new() }] {
+            // Hub and spoke (`جداگانه`, `كل على حدة`, `نخست با A و سپس با
+            // B`): the subjects meet each partner named after با/مع, and the
+            // partners do not meet.
+            // Partners: from the first one named after با/مع on (`با A و B`).
+            let from = side.iter().filter(|a| is_object(doc, a)).map(|a| doc.spans[a.index].start).min();
+            let partner = |a: &Arg<'_>| from.is_some_and(|p| doc.spans[a.index].start >= p);
+            let partners = side.iter().filter(|a| partner(a)).count();
+            let hub = f.separately || comitatives(doc, &side) >= 2;
             for (i, a) in side.iter().enumerate() {
                 for b in &side[i + 1..] {
-                    if same_side(a, b) || (f.separately && i > 0) {
+                    let apart = if partners > 0 && partners < side.len() {
+                        partner(a) == partner(b)
+                    } else {
+                        i > 0
+                    };
+                    if same_side(a, b) || (hub && apart) {
                         continue;
                     }
-                    let args = vec![argument(self.doc, a), argument(self.doc, b)];
+                    let args = vec![argument(doc, a), argument(doc, b)];
                     self.push(RelationType::MetWith, args, Vec::new(), event, index);
                 }
             }

@@ -185,7 +185,15 @@ pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope,
 pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
     let s = &doc.spans[a.index];
     let f = doc.f;
+    // The titles between (`با وزیران خارجه X`, `مع رئيس وزراء X`) count.
+    let title = |at: usize| {
+        let head = f[..at].trim_end();
+        let mut words = head.rsplit(' ').take(4).collect::<Vec<_>>();
+        words.reverse();
+        words.iter().position(|w| ["با", "مع"].contains(w)).is_some_and(|k| words[k + 1..].iter().all(|w| doc.titles.contains(*w)))
+    };
     word_before(f, s.start, &["با", "مع", "بنظیره", "بنظیرته"])
+        || title(s.start)
         || word_after(f, s.end, &["را"])
         || f[..s.start].strip_suffix('ب').is_some_and(|h| h.is_empty() || h.ends_with(' '))
 }
