@@ -82,6 +82,8 @@ pub(crate) struct Builder<'d, 'a> {
     pub frames: Vec<Frame<'a>>,
     last_participants: Vec<Arg<'a>>,
     last_person: Option<Arg<'a>>,
+    /// The first person of the last sentence that named one, for `وی`, `او`.
+    last_subject: Option<Arg<'a>>,
 }
 
 /// What a clause's segments share.
@@ -103,6 +105,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             frames: Vec::new(),
             last_participants: Vec::new(),
             last_person: None,
+            last_subject: None,
         }
     }
 
@@ -149,6 +152,9 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         if let Some(p) = doc.args_in(&s, false).filter(|a| a.person).last() {
             self.last_person = Some(p);
+        }
+        if let Some(p) = doc.args_in(&s, false).find(|a| a.person) {
+            self.last_subject = Some(p);
         }
     }
 
@@ -373,6 +379,14 @@ impl<'d, 'a> Builder<'d, 'a> {
                 participants.insert(0, s);
             }
         }
+        // `وی همچنین قرار است با X دیدار کند`: the last sentence's subject.
+        let first = g.words.iter().map(|w| w.start).min().unwrap_or(seg.range.end);
+        let pronoun = c.words.iter().any(|p| p.kind == Kind::Pronoun && p.end <= first && p.start >= c.range.start);
+        if participants.len() == 1 && pronoun {
+            if let Some(s) = self.last_subject.filter(|s| s.id != participants[0].id) {
+                participants.insert(0, s);
+            }
+        }
         let level = |p: &[Arg<'a>]| p.iter().filter(|a| a.person).count().max(p.iter().filter(|a| !a.person).count());
         if level(participants) < 2 {
             // Generic sides of a mediated event (`دو طرف مناقشه … با
@@ -466,6 +480,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             participants.retain(|a| a.person);
         }
         let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
+        let between_states = c.words.iter().filter(|b| b.kind == Kind::Between && within.contains(&b.start)).any(|b| {
+            let list = doc.list_after(b.end, within.end, 2, 3, false, &|_| false);
+            list.len() >= 2 && list.iter().all(|a| !a.person && participants.iter().any(|p| p.index == a.index))
+        });
         let distinct = c.words.iter().any(|w| {
             w.kind == Kind::Sequence
                 && w.end <= first_start
@@ -487,8 +505,10 @@ impl<'d, 'a> Builder<'d, 'a> {
                 .iter()
                 .any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
             distinct: distinct || (st == Some(Status::Occurred)),
-            // A visit to a state is no meeting of states.
-            state_level: people < 2 && participants.len() - people >= 2 && kind != EventKind::Visit,
+            // A visit to a state is no meeting of states; states named after
+            // `بین` are sides even beside people (`در حضور A و B … میان
+            // مقامات X و Y امضا شد`).
+            state_level: (people < 2 && participants.len() - people >= 2 && kind != EventKind::Visit) || between_states,
             participants,
             hosts: Vec::new(),
             mediations: Vec::new(),

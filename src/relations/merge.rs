@@ -40,6 +40,16 @@ fn correspond(a: &Frame<'_>, b: &Frame<'_>) -> bool {
 
 /// Whether `b`, a later mention, reports the event of `a`.
 fn same_event(a: &Frame<'_>, b: &Frame<'_>) -> bool {
+    // `تلقى [role] اتصالا من X. وأكد Y خلال الاتصال`: one side each.
+    let one_each = b.anaphoric
+        && a.participants.len() == 1
+        && b.participants.len() == 1
+        && a.participants[0].person
+        && b.participants[0].person
+        && a.participants[0].id != b.participants[0].id;
+    if one_each {
+        return true;
+    }
     if a.participants.len() < 2 {
         return false;
     }

@@ -145,7 +145,7 @@ impl Out<'_, '_> {
             }
         }
         let mut states: Vec<&Arg<'_>> = Vec::new();
-        for a in f.participants.iter().filter(|a| !a.person) {
+        for a in f.participants.iter().chain(&f.hosts).filter(|a| !a.person) {
             if !states.iter().any(|p| p.id == a.id) {
                 states.push(a);
             }
@@ -167,7 +167,9 @@ impl Out<'_, '_> {
                     } else {
                         i > 0
                     };
-                    if same_side(a, b) || (hub && apart) {
+                    // With every name a partner, no subject at this level.
+                    let no_subject = hub && partners == side.len();
+                    if same_side(a, b) || (hub && apart) || no_subject {
                         continue;
                     }
                     let args = vec![argument(doc, a), argument(doc, b)];

@@ -125,7 +125,7 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
         let split = current.last().is_some_and(|p: &Word| {
             words
                 .iter()
-                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose) && c.start >= p.end && c.end <= m.start)
+                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true)) && c.start >= p.end && c.end <= m.start)
         });
         if split {
             out.push(Group {
@@ -147,7 +147,13 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
 pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope, taken: &[usize]) -> (Vec<Arg<'a>>, Vec<Arg<'a>>) {
     let mut people: Vec<Arg<'a>> = Vec::new();
     let mut states: Vec<Arg<'a>> = Vec::new();
-    for a in doc.args_in(seg, false) {
+    // An organisation is a side when named in a list with another
+    // (`اتحادیه اروپا و شورای همکاری خلیج فارس … نشست`).
+    let listed = |i: usize| {
+        let joined = |a: usize, b: usize| b < doc.entities.len() && doc.args[a].is_some() && doc.args[b].is_some() && super::segment::coordinated(doc.f, doc.spans[a].end, doc.spans[b].start, 1, doc.titles);
+        (i > 0 && joined(i - 1, i)) || joined(i, i + 1)
+    };
+    for a in doc.args_in(seg, true).filter(|a| !a.org || listed(a.index)) {
         let i = a.index;
         if scope.is_excluded(i) || scope.in_island(doc.spans[i].start) || taken.contains(&i) || scope.places.contains(&i) {
             continue;

@@ -61,7 +61,7 @@ pub(crate) fn mediations<'a>(
                 // announces the talks.
                 let form = &f[w.start..w.end];
                 let possessive = form.ends_with("ته") || form.ends_with("تها");
-                let before = || doc.entities_in(&(seg.start..w.start)).rev().filter_map(|i| doc.args[i]).find(|a| a.person);
+                let before = || doc.entities_in(&(0..w.start)).rev().filter_map(|i| doc.args[i]).find(|a| a.person);
                 match (people.is_empty(), list.is_empty()) {
                     _ if possessive => before().into_iter().collect(),
                     (false, _) => people,

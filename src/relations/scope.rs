@@ -16,7 +16,7 @@ pub(crate) const TOPIC_REACH: usize = 2;
 pub(crate) const ATTRIBUTION_REACH: usize = 6;
 /// How many words after an Arabic reporting verb its complementizer may
 /// stand (`كشف رئيس الوزراء القطري … أن`).
-pub(crate) const COMPLEMENT_REACH: usize = 10;
+pub(crate) const COMPLEMENT_REACH: usize = 14;
 
 /// How many words an arrival verb may stand before its destination (`وصل
 /// وفدا الهند وباكستان إلى جنيف`).
@@ -159,7 +159,7 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             .filter(|w| {
                 w.start >= t.end
                     && (matches!(w.kind, Kind::MediateAfter(_))
-                        || (!arabic && w.kind.is_event() && words_between(f, t.end, w.start) > TOPIC_REACH))
+                        || (!arabic && w.kind.is_event() && (words_between(f, t.end, w.start) > TOPIC_REACH || verbal(f, w))))
             })
             .map(|w| w.start)
             .next()
@@ -175,10 +175,9 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
         scope.islands.push(t.start..end);
     }
     for t in words.iter().filter(|w| w.kind == Kind::TopicNoun) {
-        // What is signed names its signers (`وُقعت … اتفاقية … بين قطر وتركيا`).
-        let signed = words.iter().any(|s| {
-            matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)) && s.end <= t.start && words_between(f, s.end, t.start) <= 4
-        });
+        // In a clause about a signing, the document names its signers
+        // (`وُقعت … اتفاقية … بين قطر وتركيا`).
+        let signed = words.iter().any(|s| matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)));
         if signed {
             continue;
         }
@@ -193,10 +192,20 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             Some(b) => doc.list_after(b.end, next_event, 2, 3, false, &|_| false),
             None => doc.list_after(t.end, next_event, 1, 3, false, &|_| false),
         };
-        if list.len() >= 2 {
+        // A list, or one name right after it (`پیام کتبی پزشکیان`).
+        let genitive = between.is_none() && list.len() == 1 && words_between(f, t.end, doc.spans[list[0].index].start) == 0;
+        if list.len() >= 2 || genitive {
             scope.excluded.extend(list.iter().map(|a| a.index));
         }
     }
+}
+
+/// Whether a Persian event word is the clause's verb (`رایزنی کردند`,
+/// `گفت‌وگو کرد`), not a noun that was discussed.
+fn verbal(f: &str, w: &Word) -> bool {
+    const VERBS: &[&str] = &["کرد", "کردند", "شد", "شدند", "داشت", "داشتند", "نمود", "نمودند", "کند", "کنند"];
+    let form = &f[w.start..w.end];
+    VERBS.iter().any(|v| form.ends_with(&format!(" {v}"))) || super::segment::word_after(f, w.end, VERBS)
 }
 
 /// Sidelines: the event right after `على هامش`/`در حاشیه` is the venue, and

@@ -74,7 +74,9 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                     // about it (`دیدار … ماه آینده … برگزار خواهد شد`).
                     // An offer comes before what is offered; a purpose word right
                     // before it.
-                    let purpose_off = w.kind == Kind::Purpose && (w.start >= last || words_between(f, w.end, first) > 0);
+                    // (`برای سفری رسمی به باکو رفته است`: a trip under way).
+                    let visit = g.iter().all(|t| matches!(t.kind, Kind::Meet(_, _, EventKind::Visit)));
+                    let purpose_off = w.kind == Kind::Purpose && (w.start >= last || words_between(f, w.end, first) > 0 || visit);
                     if (w.kind == Kind::Offer && w.start >= last) || purpose_off {
                         return None;
                     }
