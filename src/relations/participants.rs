@@ -149,9 +149,14 @@ pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope,
     let mut states: Vec<Arg<'a>> = Vec::new();
     // An organisation is a side when named in a list with another
     // (`اتحادیه اروپا و شورای همکاری خلیج فارس … نشست`).
+    let side = |i: usize| i < doc.entities.len() && doc.args[i].is_some_and(|a| !a.person);
     let listed = |i: usize| {
-        let joined = |a: usize, b: usize| b < doc.entities.len() && doc.args[a].is_some() && doc.args[b].is_some() && super::segment::coordinated(doc.f, doc.spans[a].end, doc.spans[b].start, 1, doc.titles);
-        (i > 0 && joined(i - 1, i)) || joined(i, i + 1)
+        let joined = |a: usize, b: usize| side(a) && side(b) && super::segment::coordinated(doc.f, doc.spans[a].end, doc.spans[b].start, 1, doc.titles);
+        // Not a title before its holder (`رئيس المجلس الأوروبي شارل ميشال`).
+        let titled = i + 1 < doc.entities.len()
+            && doc.args[i + 1].is_some_and(|a| a.person)
+            && words_between(doc.f, doc.spans[i].end, doc.spans[i + 1].start) <= 1;
+        !titled && ((i > 0 && joined(i - 1, i)) || joined(i, i + 1))
     };
     for a in doc.args_in(seg, true).filter(|a| !a.org || listed(a.index)) {
         let i = a.index;
