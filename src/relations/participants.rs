@@ -196,12 +196,15 @@ pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope,
 pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
     let s = &doc.spans[a.index];
     let f = doc.f;
-    // The titles between (`با وزیران خارجه X`, `مع رئيس وزراء X`) count.
+    // With titles between (`با وزیران خارجه X`, `مع رئيس وزراء X`): a
+    // با/مع at most three words before, with no other name between.
     let title = |at: usize| {
         let head = f[..at].trim_end();
-        let mut words = head.rsplit(' ').take(4).collect::<Vec<_>>();
-        words.reverse();
-        words.iter().position(|w| ["با", "مع"].contains(w)).is_some_and(|k| words[k + 1..].iter().all(|w| doc.titles.contains(*w)))
+        let words: Vec<&str> = head.rsplit(' ').take(4).collect();
+        words.iter().position(|w| ["با", "مع"].contains(w)).is_some_and(|k| {
+            let from = head.len() - words[..=k].iter().map(|w| w.len() + 1).sum::<usize>().min(head.len());
+            doc.entities_in(&(from..at)).all(|i| doc.args[i].is_none())
+        })
     };
     word_before(f, s.start, &["با", "مع", "بنظیره", "بنظیرته"])
         || title(s.start)
