@@ -192,6 +192,18 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             Some(b) => doc.list_after(b.end, next_event, 2, 3, false, &|_| false),
             None => doc.list_after(t.end, next_event, 1, 3, false, &|_| false),
         };
+        // The sender of a message (`رسالة خطية من الرئيس الصيني X`,
+        // `پیامی از X`): a few words after من/از.
+        let tail = f[t.end..next_event].trim_start();
+        let from = tail.split(' ').take(2).position(|w| w == "من" || w == "از");
+        if let Some(k) = from {
+            let at = t.end + (f[t.end..next_event].len() - tail.len()) + tail.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>();
+            if let Some(i) = doc.entities_in(&(at.min(next_event)..next_event)).find(|&i| doc.args[i].is_some()) {
+                if words_between(f, at.min(doc.spans[i].start), doc.spans[i].start) <= 3 {
+                    scope.excluded.push(i);
+                }
+            }
+        }
         // A list, or one name right after it (`پیام کتبی پزشکیان`).
         let genitive = between.is_none() && list.len() == 1 && words_between(f, t.end, doc.spans[list[0].index].start) == 0;
         if list.len() >= 2 || genitive {
