@@ -84,6 +84,8 @@ pub(crate) struct Builder<'d, 'a> {
     last_person: Option<Arg<'a>>,
     /// The first person of the last sentence that named one, for `وی`, `او`.
     last_subject: Option<Arg<'a>>,
+    /// Everyone seen announcing or reporting so far (entity indices).
+    announced: Vec<usize>,
 }
 
 /// What a clause's segments share.
@@ -106,6 +108,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             last_participants: Vec::new(),
             last_person: None,
             last_subject: None,
+            announced: Vec::new(),
         }
     }
 
@@ -138,6 +141,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                         !scope.is_excluded(a.index) && !scope.places.contains(&a.index) && !scope.in_island(doc.spans[a.index].start)
                     });
                 }
+                self.announced.extend(scope.announcers.iter().copied());
                 let clause = Clause {
                     range: c,
                     sentence: original.clone(),
@@ -305,7 +309,7 @@ impl<'d, 'a> Builder<'d, 'a> {
                 // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
                 let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
                 if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
-                    let before = part::recent(doc, seg.range.start, true);
+                    let before = part::recent(doc, seg.range.start, true, &self.announced);
                     if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
                         for a in before.into_iter().rev() {
                             if !participants.iter().any(|p| p.id == a.id) {
@@ -391,7 +395,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         if level(participants) < 2 {
             // Generic sides of a mediated event (`دو طرف مناقشه … با
             // میانجیگری X`) are the two states the document is about.
-            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants).map(|p| {
+            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants, &self.announced).map(|p| {
                 let mediators: Vec<Arg<'a>> = Vec::new();
                 if mediated && !p.iter().any(|a| a.person) {
                     main_pair(doc, &mediators)
@@ -478,6 +482,31 @@ impl<'d, 'a> Builder<'d, 'a> {
         let mut participants = participants;
         if anaphoric && people == 1 {
             participants.retain(|a| a.person);
+            // `X خبر این سفر را اعلام کرده بود`: who reports it.
+            let last = g.words.iter().map(|w| w.end).max().unwrap_or(0);
+            if c.words.iter().any(|r| matches!(r.kind, Kind::Report(_)) && r.start >= last) {
+                participants.clear();
+            }
+        }
+        // A counterpart given by role and state (`وزیر خارجه ترکیه … برای
+        // دیدار با X`) is the holder named earlier in the document.
+        if people == 1 {
+            let holders: Vec<Arg<'a>> = participants
+                .iter()
+                .filter(|s| !s.person && participants.iter().all(|p| p.affiliation != Some(s.id)))
+                .filter_map(|s| {
+                    let before = doc.spans[s.index].start;
+                    doc.entities_in(&(0..before))
+                        .rev()
+                        .filter_map(|i| doc.args[i])
+                        .find(|a| a.person && a.affiliation == Some(s.id) && !self.announced.contains(&a.index))
+                })
+                .collect();
+            for h in holders {
+                if !participants.iter().any(|p| p.id == h.id) {
+                    participants.push(h);
+                }
+            }
         }
         let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
         let between_states = c.words.iter().filter(|b| b.kind == Kind::Between && within.contains(&b.start)).any(|b| {
@@ -508,7 +537,10 @@ impl<'d, 'a> Builder<'d, 'a> {
             // A visit to a state is no meeting of states; states named after
             // `بین` are sides even beside people (`در حضور A و B … میان
             // مقامات X و Y امضا شد`).
-            state_level: (people < 2 && participants.len() - people >= 2 && kind != EventKind::Visit) || between_states,
+            state_level: (participants.iter().filter(|a| a.person).count() < 2
+                && participants.iter().filter(|a| !a.person).count() >= 2
+                && kind != EventKind::Visit)
+                || between_states,
             participants,
             hosts: Vec::new(),
             mediations: Vec::new(),
@@ -560,7 +592,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             parties.retain(not_mediator);
         }
         if parties.len() < 2 {
-            parties = part::pair_phrase(doc, &c.words, &seg.range, &[])
+            parties = part::pair_phrase(doc, &c.words, &seg.range, &[], &self.announced)
                 .unwrap_or_else(|| main_pair(doc, &mediators))
                 .into_iter()
                 .filter(not_mediator)

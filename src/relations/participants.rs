@@ -215,7 +215,7 @@ pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
 /// A phrase for the two sides in the segment (`دو طرف`, `دو کشور`, `دو
 /// وزیر`, `الجانبين`, `البلدين`): who it stands for, given the last event's
 /// participants and the people and states named before.
-pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>, last: &[Arg<'a>]) -> Option<Vec<Arg<'a>>> {
+pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>, last: &[Arg<'a>], announced: &[usize]) -> Option<Vec<Arg<'a>>> {
     let w = words
         .iter()
         .find(|w| matches!(w.kind, Kind::PairPeople | Kind::PairStates | Kind::PairAny) && w.start >= seg.start && w.end <= seg.end)?;
@@ -226,7 +226,7 @@ pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>,
         (l.len() >= 2).then(|| l[l.len() - 2..].to_vec())
     };
     let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
-        let r = recent(doc, w.start, people);
+        let r = recent(doc, w.start, people, announced);
         (r.len() >= 2).then_some(r)
     };
     match w.kind {
@@ -237,14 +237,14 @@ pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>,
 }
 
 /// The last two distinct states (or people) named before `before`, most
-/// recent first.
-pub(crate) fn recent<'a>(doc: &Doc<'a>, before: usize, people: bool) -> Vec<Arg<'a>> {
+/// recent first, leaving out those who only announced something.
+pub(crate) fn recent<'a>(doc: &Doc<'a>, before: usize, people: bool, announced: &[usize]) -> Vec<Arg<'a>> {
     let mut out: Vec<Arg<'a>> = Vec::new();
     for i in (0..doc.entities_in(&(0..before)).end).rev() {
         if doc.spans[i].end > before {
             continue;
         }
-        if let Some(a) = doc.args[i].filter(|a| !a.org && a.person == people) {
+        if let Some(a) = doc.args[i].filter(|a| !a.org && a.person == people && !announced.contains(&a.index)) {
             if !out.iter().any(|o| o.id == a.id) {
                 out.push(a);
                 if out.len() == 2 {

@@ -122,7 +122,7 @@ pub(crate) fn judged(seg: &Range<usize>, words: &[Word], group: &[Word], place: 
 /// call for talks before it, with no other event word between.
 pub(crate) fn denied(doc: &Doc<'_>, clause_words: &[Word], group: &[Word]) -> bool {
     let f = doc.f;
-    let events: Vec<&Word> = clause_words.iter().filter(|w| w.kind.is_event()).collect();
+    let events: Vec<&Word> = clause_words.iter().filter(|w| matches!(w.kind, Kind::Meet(..))).collect();
     group.iter().any(|t| {
         let prev_event = events.iter().rev().find(|e| e.end <= t.start).map(|e| e.end);
         let next_event = events.iter().find(|e| e.start >= t.end).map(|e| e.start);
