@@ -340,6 +340,25 @@ fn write_document(
                     e.text
                 )?;
             }
+            for e in &x.events {
+                let members = e
+                    .members
+                    .iter()
+                    .map(|m| format!("{}:{} «{}»", role_name(m.role), m.argument.id.as_deref().unwrap_or("-"), m.argument.text))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                writeln!(
+                    out,
+                    "event {}	{}{}	{}	{members}	trigger «{}» at {}..{}",
+                    e.kind.as_str(),
+                    status_name(e.status),
+                    e.modality.map_or("", modality_name),
+                    e.cameo,
+                    x_text(name, e.trigger),
+                    e.trigger.char_start,
+                    e.trigger.char_end
+                )?;
+            }
             for r in &x.relations {
                 let args = |v: &[namyab::Argument]| {
                     v.iter()
@@ -347,20 +366,12 @@ fn write_document(
                         .collect::<Vec<_>>()
                         .join(" + ")
                 };
-                let status = match r.status {
-                    namyab::Status::Occurred => "occurred",
-                    namyab::Status::Planned => "planned",
-                };
+                let status = status_name(r.status);
                 let who = match r.relation_type {
                     namyab::RelationType::MetWith => args(&r.participants),
                     namyab::RelationType::MediatedBy => format!("{} | by {}", args(&r.parties), args(&r.mediators)),
                 };
-                let modality = match r.modality {
-                    Some(namyab::Modality::Phone) => " phone",
-                    Some(namyab::Modality::InPerson) => " in_person",
-                    Some(namyab::Modality::Unspecified) => " unspecified",
-                    None => "",
-                };
+                let modality = r.modality.map_or("", modality_name);
                 writeln!(
                     out,
                     "{}\t{status}{modality}\t{}\t{who}\ttrigger «{}» at {}..{}",
@@ -374,4 +385,28 @@ fn write_document(
         }
     }
     Ok(())
+}
+
+fn status_name(s: namyab::Status) -> &'static str {
+    match s {
+        namyab::Status::Occurred => "occurred",
+        namyab::Status::Planned => "planned",
+    }
+}
+
+fn modality_name(m: namyab::Modality) -> &'static str {
+    match m {
+        namyab::Modality::Phone => " phone",
+        namyab::Modality::InPerson => " in_person",
+        namyab::Modality::Unspecified => " unspecified",
+    }
+}
+
+fn role_name(r: namyab::Role) -> &'static str {
+    match r {
+        namyab::Role::Participant => "participant",
+        namyab::Role::Host => "host",
+        namyab::Role::Mediator => "mediator",
+        namyab::Role::Announcer => "announcer",
+    }
 }

@@ -1,5 +1,5 @@
-//! The same article, however it is typed: every seed and every written
-//! article, rewritten with Arabic or Persian letters, ZWNJ or none, harakat,
+//! The same article, however it is typed: every seed, every written
+//! article and every relation case, rewritten with Arabic or Persian letters, ZWNJ or none, harakat,
 //! tatweel, presentation forms, three digit sets, NBSP, bidi marks and CRLF,
 //! gives the same entities (types, ids, spans over the corresponding text)
 //! and relations.
@@ -21,7 +21,15 @@ fn texts() -> Vec<(String, String)> {
             std::fs::read_to_string(&p).unwrap(),
         ));
     }
-    for file in [include_str!("cases/articles.json"), include_str!("cases/relations.json")] {
+    for file in [
+        include_str!("cases/articles.json"),
+        include_str!("cases/relations.json"),
+        include_str!("cases/relations_by_convention.json"),
+        include_str!("cases/relations_news_fa.json"),
+        include_str!("cases/relations_news_ar.json"),
+        include_str!("cases/wire_articles_fa.json"),
+        include_str!("cases/wire_articles_ar.json"),
+    ] {
         let cases: Value = serde_json::from_str(file).unwrap();
         for c in cases.as_array().unwrap() {
             out.push((c["name"].as_str().unwrap().to_string(), c["text"].as_str().unwrap().to_string()));

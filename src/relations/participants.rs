@@ -266,7 +266,8 @@ pub(crate) fn dual_possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
 /// event of someone named in the sentence.
 pub(crate) fn possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
     group.iter().any(|w| {
-        let original = &doc.text[doc.norm.to_original(w.start..w.end)];
+        // Harakat and tatweel after the suffix do not hide it.
+        let original = doc.text[doc.norm.to_original(w.start..w.end)].trim_end_matches(|c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'));
         original.ends_with('ه') || original.ends_with("ها") || original.ends_with("هم")
     })
 }
