@@ -41,6 +41,30 @@
 //! assert_eq!(mediators, ["russia", "european_union"]);
 //! ```
 //!
+//! Relations are derived from **events**: one record per meeting, call,
+//! round of talks, visit, summit, signing or joint press conference, with
+//! everyone in it and their role, its status and modality, and every
+//! mention of it in the document (see [`Event`]). An event reported inside
+//! another (a meeting announced during a call, the talks a meeting
+//! discussed) is an event of its own:
+//!
+//! ```
+//! use namyab::{EventKind, Role, Status};
+//! let text = "کایا کالاس در گفت‌وگوی تلفنی با جیحون بایراموف اطلاع داد که ماه آینده آرارات میرزویان را در بروکسل ملاقات خواهد کرد.";
+//! let x = namyab::extract(text);
+//! let events: Vec<(EventKind, Status, Vec<&str>)> = x
+//!     .events
+//!     .iter()
+//!     .map(|e| (e.kind, e.status, e.members.iter().filter(|m| m.role == Role::Participant).filter_map(|m| m.argument.id.as_deref()).collect()))
+//!     .collect();
+//! assert_eq!(events, [
+//!     (EventKind::Call, Status::Occurred, vec!["kaja_kallas", "jeyhun_bayramov"]),
+//!     (EventKind::Meeting, Status::Planned, vec!["kaja_kallas", "ararat_mirzoyan"]),
+//! ]);
+//! // no Bayramov–Mirzoyan pair: they were never in one event
+//! assert_eq!(x.relations.len(), 2);
+//! ```
+//!
 //! ## Offsets
 //!
 //! Every [`Span`] is a half-open byte range into the text as given, on char
