@@ -39,6 +39,8 @@ pub(crate) struct Frame<'a> {
     pub status: Status,
     /// The status came from the event's own words, not the default.
     pub status_cued: bool,
+    /// Only offered or conditional: mediation at most, no meeting.
+    pub offered: bool,
     /// A mention followed by a relative clause (`اجلاسی که …`).
     pub relative: bool,
     /// Another event than the ones around it (`بعد أشهر من المفاوضات`,
@@ -329,6 +331,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
+            // Only an offer to host or mediate leaves the sides unmet; the
+            // sides' own readiness (`مستعدون لعقد جولة`) is a planned meeting.
+            if frame.offered && !mediations.iter().any(|m| !m.takes_part) {
+                frame.offered = false;
+            }
             // Met on the sidelines of a summit: in person.
             let sideline = c.scope.venues.iter().any(|v| seg.range.contains(v));
             if sideline && frame.modality == Modality::Unspecified {
@@ -425,7 +432,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         scope: &Scope,
         g: &Group<'a>,
         participants: Vec<Arg<'a>>,
-        st: Option<Status>,
+        cue: Option<status::Cue>,
     ) -> Frame<'a> {
         let doc = self.doc;
         // A listed event's venue follows its list (`المحادثات بين A وB في
@@ -527,13 +534,14 @@ impl<'d, 'a> Builder<'d, 'a> {
             kind,
             modality,
             cameo,
-            status: st.unwrap_or(Status::Occurred),
-            status_cued: st.is_some(),
+            status: cue.map_or(Status::Occurred, |c| c.status),
+            status_cued: cue.is_some(),
+            offered: cue.is_some_and(|c| c.offered),
             relative: g
                 .words
                 .iter()
                 .any(|w| super::segment::word_after(doc.f, w.end, &["که", "التی", "الذی"])),
-            distinct: distinct || (st == Some(Status::Occurred)),
+            distinct: distinct || cue.is_some_and(|c| c.status == Status::Occurred),
             // A visit to a state is no meeting of states; states named after
             // `بین` are sides even beside people (`در حضور A و B … میان
             // مقامات X و Y امضا شد`).

@@ -53,7 +53,7 @@ pub(crate) fn derive(doc: &Doc<'_>, frames: &[Frame<'_>]) -> (Vec<Event>, Vec<Re
         }
         let index = events.len();
         let event = event(doc, frame, members);
-        if frame.kind != super::types::EventKind::Mediation {
+        if frame.kind != super::types::EventKind::Mediation && !frame.offered {
             out.met_with(frame, &event, index);
         }
         out.mediated_by(frame, &event, index);

@@ -125,7 +125,7 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
         let split = current.last().is_some_and(|p: &Word| {
             words
                 .iter()
-                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true)) && c.start >= p.end && c.end <= m.start)
+                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true) | Kind::Sequence) && c.start >= p.end && c.end <= m.start)
         });
         if split {
             out.push(Group {
@@ -231,7 +231,7 @@ pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>,
     };
     match w.kind {
         Kind::PairPeople => from_last(true).or_else(|| recent(true)),
-        Kind::PairStates => recent(false),
+        Kind::PairStates => from_last(false).or_else(|| recent(false)),
         _ => (last.len() >= 2).then(|| last.to_vec()).or_else(|| recent(false)),
     }
 }

@@ -19,12 +19,21 @@ const DENIAL_REACH: usize = 16;
 /// counts.
 const NEAR: usize = 2;
 
+/// What a group's own words say of its status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub status: Status,
+    /// Only offered or conditional (`آماده است میزبان … باشد`, `متى`): its
+    /// sides do not meet.
+    pub offered: bool,
+}
+
 /// The status of each group of triggers in a segment (`groups[k]` holds a
 /// group's triggers): a group is planned when the planned or past word
-/// nearest to it says so; `None` when no word speaks of it. Words before the group count; words after it
-/// only within [`NEAR`] words (`دیدار خواهند کرد`), and verb forms only
-/// there.
-pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Option<Status>> {
+/// nearest to it says so; `None` when no word speaks of it. Words before
+/// the group count; words after it only within [`NEAR`] words (`دیدار
+/// خواهند کرد`), and verb forms only there.
+pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope: &Scope, groups: &[Vec<Word>]) -> Vec<Option<Cue>> {
     let f = doc.f;
     // `في مايو المقبل`, `يوم الاثنين المقبل`: a date made future.
     let after_date = |w: &Word| {
@@ -97,9 +106,15 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                 .iter()
                 .any(|w| w.kind == Kind::Ongoing && w.start >= seg.start && w.end <= report && !in_island(w));
             if ongoing {
-                return Some(Status::Occurred);
+                return Some(Cue {
+                    status: Status::Occurred,
+                    offered: false,
+                });
             }
-            cue.map(|(_, k)| if k == Kind::Past { Status::Occurred } else { Status::Planned })
+            cue.map(|(_, k)| Cue {
+                status: if k == Kind::Past { Status::Occurred } else { Status::Planned },
+                offered: k == Kind::Offer,
+            })
         })
         .collect()
 }
