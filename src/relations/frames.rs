@@ -283,11 +283,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             if status::denied(doc, &c.words, &g.words) {
                 continue;
             }
-            // At most one group has no list of its own: it takes the
-            // segment's names.
+            // Groups with no list of their own take the segment's names; with
+            // several, each name goes to its own (see `unlisted_share`).
             let mut participants = match &g.own {
                 Some(list) => list.clone(),
-                None => people.iter().chain(&states).copied().collect(),
+                None => people
+                    .iter()
+                    .chain(&states)
+                    .copied()
+                    .filter(|a| unlisted_share(doc, &seg.range, &groups, k, a))
+                    .collect(),
             };
             if nested {
                 // The subject's own event (`دیدار اخیر خود با X`, `لقائه`).
@@ -655,6 +660,35 @@ fn stretch(doc: &Doc<'_>, g: &Group<'_>) -> Range<usize> {
         }
         None => start..last,
     }
+}
+
+/// Whether name `a` of a segment belongs to unlisted group `k`: with one
+/// unlisted group, every name does; with several (`وتأتي زيارة X … بعد
+/// يومين من اتصال هاتفي أجراه مع Y`), the segment's first name (its
+/// subject) belongs to all, and every other name to the group it follows in
+/// Arabic (verb first) or precedes in Persian (verb last).
+fn unlisted_share(doc: &Doc<'_>, seg: &Range<usize>, groups: &[Group<'_>], k: usize, a: &Arg<'_>) -> bool {
+    let unlisted: Vec<usize> = (0..groups.len()).filter(|&j| groups[j].own.is_none()).collect();
+    // Only events set apart by a sequence word (`بعد`, `پیش از`) split the
+    // names; a planned word between two mentions (`در تماس تلفنی با X …
+    // برای سفر … دعوت کرد`) does not.
+    let apart = doc.words_in(seg).iter().any(|w| w.kind == Kind::Sequence);
+    if unlisted.len() < 2 || !apart {
+        return true;
+    }
+    let at = doc.spans[a.index].start;
+    let first_name = doc.args_in(seg, true).next().is_some_and(|f| f.index == a.index);
+    if first_name {
+        return true;
+    }
+    let start = |j: usize| groups[j].words.iter().map(|w| w.start).min().unwrap_or(0);
+    let end = |j: usize| groups[j].words.iter().map(|w| w.end).max().unwrap_or(0);
+    let owner = if doc.arabic(seg) {
+        unlisted.iter().copied().filter(|&j| start(j) <= at).last().or(unlisted.first().copied())
+    } else {
+        unlisted.iter().copied().find(|&j| end(j) >= at).or(unlisted.last().copied())
+    };
+    owner == Some(k)
 }
 
 /// The group whose triggers stand nearest to a word.

@@ -12,8 +12,8 @@
 //!   a person mediator's state; a mediator that is itself a side mediates
 //!   nothing.
 //!
-//! Equal relations (type, arguments, mediators, status) are given once,
-//! with every piece of evidence.
+//! Equal relations (type, arguments, mediators, status, modality) are given
+//! once, with every piece of evidence.
 
 use super::doc::{Arg, Doc};
 use super::frames::{main_pair, Frame};
@@ -22,7 +22,7 @@ use super::lexicon::Kind;
 use super::types::{Argument, Event, Evidence, Member, Relation, RelationType, Role};
 use std::collections::HashMap;
 
-type Key = (RelationType, Vec<String>, Vec<String>, super::types::Status);
+type Key = (RelationType, Vec<String>, Vec<String>, super::types::Status, Option<super::types::Modality>);
 
 /// People of one side never form a pair: two people of the same state or
 /// organisation.
@@ -222,7 +222,8 @@ impl Out<'_, '_> {
         ids.sort();
         let mut meds: Vec<String> = mediators.iter().map(key_of).collect();
         meds.sort();
-        let key = (kind, ids, meds, event.status);
+        let modality = (kind == RelationType::MetWith).then_some(event.modality).flatten();
+        let key = (kind, ids, meds, event.status, modality);
         let evidence = Evidence {
             trigger: event.trigger,
             sentence: event.sentence,
