@@ -88,6 +88,8 @@ pub(crate) struct Builder<'d, 'a> {
     last_subject: Option<Arg<'a>>,
     /// Everyone seen announcing or reporting so far (entity indices).
     announced: Vec<usize>,
+    /// The mediators and sides of the last mediation, for `الوسطاء`.
+    last_mediation: Option<(Vec<Arg<'a>>, Vec<Arg<'a>>)>,
 }
 
 /// What a clause's segments share.
@@ -111,6 +113,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             last_person: None,
             last_subject: None,
             announced: Vec::new(),
+            last_mediation: None,
         }
     }
 
@@ -273,6 +276,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
         let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
+        let back = c.words.iter().find(|w| w.kind == Kind::MediatorsBack && seg.range.contains(&w.start));
         let statuses = status::statuses(doc, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
@@ -310,6 +314,13 @@ impl<'d, 'a> Builder<'d, 'a> {
                     continue;
                 }
             } else {
+                // `الراعيان يعتزمان دعوة الجانبين إلى جولة ثالثة`: the same
+                // sides, the same mediators.
+                if let (Some(w), Some((_, sides))) = (back, &self.last_mediation) {
+                    if participants.len() < 2 && w.start >= seg.range.start {
+                        participants = sides.clone();
+                    }
+                }
                 let mediated = mediations.iter().any(|m| !m.takes_part);
                 self.complete(c, seg, g, &mut participants, &scope, mediated);
                 // Mediators of a meeting whose sides were named before (`اتفق A
@@ -345,6 +356,18 @@ impl<'d, 'a> Builder<'d, 'a> {
             let sideline = c.scope.venues.iter().any(|v| seg.range.contains(v));
             if sideline && frame.modality == Modality::Unspecified {
                 frame.modality = Modality::InPerson;
+            }
+            if let (Some(w), Some((mediators, _))) = (back, self.last_mediation.clone()) {
+                frame.mediations.push(Mediated {
+                    mediation: Mediation {
+                        word: *w,
+                        mediators,
+                        takes_part: false,
+                    },
+                    status: frame.status,
+                    sides: sides(&frame.participants),
+                    sentence: c.sentence.clone(),
+                });
             }
             // Mediations and hosts attach to the segment's event nearest to them.
             for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
@@ -633,6 +656,10 @@ impl<'d, 'a> Builder<'d, 'a> {
     fn push(&mut self, frame: Frame<'a>) {
         if frame.participants.len() >= 2 {
             self.last_participants = frame.participants.clone();
+        }
+        if let Some(m) = frame.mediations.last().filter(|m| m.sides.len() >= 2) {
+            let mediators = frame.mediations.iter().flat_map(|m| m.mediation.mediators.iter().copied()).collect();
+            self.last_mediation = Some((mediators, m.sides.clone()));
         }
         self.frames.push(frame);
     }
