@@ -189,7 +189,7 @@ impl<'a> Doc<'a> {
                 continue;
             };
             // A venue ends a list of sides (`بين A وB، التي جرت … في الدوحة`).
-            if !out.is_empty() && self.after_word(i, 0, |k| k == Kind::PlacePrep) {
+            if !out.is_empty() && self.after_word(i, 0, |k| matches!(k, Kind::PlacePrep | Kind::Destination)) {
                 break;
             }
             if let Some(prev) = out.last().copied() {

@@ -526,9 +526,13 @@ impl<'d, 'a> Builder<'d, 'a> {
         // A counterpart given by role and state (`وزیر خارجه ترکیه … برای
         // دیدار با X`) is the holder named earlier in the document.
         if people == 1 {
+            let titled = |s: &Arg<'a>| {
+                let head = doc.f[..doc.spans[s.index].start].trim_end();
+                head.rsplit(' ').take(2).any(|w| doc.titles.contains(w))
+            };
             let holders: Vec<Arg<'a>> = participants
                 .iter()
-                .filter(|s| !s.person && participants.iter().all(|p| p.affiliation != Some(s.id)))
+                .filter(|s| !s.person && titled(s) && participants.iter().all(|p| p.affiliation != Some(s.id)))
                 .filter_map(|s| {
                     let before = doc.spans[s.index].start;
                     doc.entities_in(&(0..before))

@@ -41,7 +41,7 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
         .iter()
         .find(|w| w.start >= m.end && w.start < until && w.kind.is_event() && !matches!(w.kind, Kind::Meet(..)))
         .map_or(until, |w| w.start);
-    let skip = |i: usize| scope.is_excluded(i);
+    let skip = |i: usize| scope.is_excluded(i) || scope.places.contains(&i);
     let between = words.iter().find(|b| {
         b.kind == Kind::Between
             && b.start >= m.end
