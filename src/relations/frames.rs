@@ -486,6 +486,17 @@ impl<'d, 'a> Builder<'d, 'a> {
                 && others.iter().all(|r| gap(&mine, at) <= gap(r, at))
                 && (!before_mine || first_mention)
         });
+        // A later clause of the sentence happens where the first did (`عقد X
+        // في الرياض لقاءين …، ثم انطلقت المفاوضات بين الوفدين`).
+        let place = place.or_else(|| {
+            let sentence = doc.folded(&c.sentence);
+            (c.later && g.own.is_none())
+                .then(|| {
+                    doc.entities_in(&(sentence.start..c.range.start))
+                        .find(|&i| doc.entities[i].entity_type == EntityType::Gpe && doc.after_word(i, 0, |k| k == Kind::PlacePrep))
+                })
+                .flatten()
+        });
         let (mut modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         // `نشست ویدیوکنفرانسی`, `عبر الفيديو`: not in person, not by phone.
         let remote = c.words.iter().any(|r| {
