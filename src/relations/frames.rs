@@ -323,6 +323,14 @@ impl<'d, 'a> Builder<'d, 'a> {
                 }
                 let mediated = mediations.iter().any(|m| !m.takes_part);
                 self.complete(c, seg, g, &mut participants, &scope, mediated);
+                // `قرار است دور بعدی گفت‌وگوها … برگزار شود`, `الجولة المقبلة`:
+                // the next round of the last event, between its sides.
+                let next = c.words.iter().any(|w| {
+                    w.kind == Kind::Planned(true) && g.words.iter().any(|t| words_between(doc.f, w.end.min(t.start), w.start.max(t.end).max(w.end.min(t.start))) <= 1)
+                }) || g.words.iter().any(|t| doc.f[t.start..t.end].ends_with("المقبله") || doc.f[t.start..t.end].ends_with("القادمه"));
+                if participants.is_empty() && next {
+                    participants = sides(&self.last_participants);
+                }
                 // Mediators of a meeting whose sides were named before (`اتفق A
                 // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
                 let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
@@ -430,10 +438,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         if level(participants) < 2 {
             // Generic sides of a mediated event (`دو طرف مناقشه … با
             // میانجیگری X`) are the two states the document is about.
+            let generic = c.words.iter().any(|w| w.kind == Kind::PairAny && seg.range.contains(&w.start));
             let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants, &self.announced).map(|p| {
-                let mediators: Vec<Arg<'a>> = Vec::new();
-                if mediated && !p.iter().any(|a| a.person) {
-                    main_pair(doc, &mediators)
+                if mediated && generic && !p.iter().any(|a| a.person) {
+                    main_pair(doc, &[])
                 } else {
                     p
                 }
@@ -514,6 +522,12 @@ impl<'d, 'a> Builder<'d, 'a> {
                     && doc.entities_in(&(d.end..t.start)).is_empty()
             })
         });
+        // `در این دور`: the form holds its demonstrative.
+        let anaphoric = anaphoric
+            || g.words.iter().any(|w| {
+                let form = &doc.f[w.start..w.end];
+                form.starts_with("این ") || form.starts_with("همین ")
+            });
         // A joint press conference naming one side is part of the visit or
         // meeting already told; so is an Arabic meeting word with the article
         // naming one side or none (`وأكد X خلال الاتصال`, `وحضر اللقاءين X`).
