@@ -90,6 +90,9 @@ pub(crate) struct Builder<'d, 'a> {
     announced: Vec<usize>,
     /// The mediators and sides of the last mediation, for `الوسطاء`.
     last_mediation: Option<(Vec<Arg<'a>>, Vec<Arg<'a>>)>,
+    /// The people and the states of the last events with two of them.
+    last_people: Vec<Arg<'a>>,
+    last_states: Vec<Arg<'a>>,
 }
 
 /// What a clause's segments share.
@@ -114,6 +117,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             last_subject: None,
             announced: Vec::new(),
             last_mediation: None,
+            last_people: Vec::new(),
+            last_states: Vec::new(),
         }
     }
 
@@ -439,7 +444,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             // Generic sides of a mediated event (`دو طرف مناقشه … با
             // میانجیگری X`) are the two states the document is about.
             let generic = c.words.iter().any(|w| w.kind == Kind::PairAny && seg.range.contains(&w.start));
-            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.last_participants, &self.announced).map(|p| {
+            let pair = part::pair_phrase(doc, &c.words, &seg.range, &self.recall()).map(|p| {
                 if mediated && generic && !p.iter().any(|a| a.person) {
                     main_pair(doc, &[])
                 } else {
@@ -657,7 +662,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             parties.retain(not_mediator);
         }
         if parties.len() < 2 {
-            parties = part::pair_phrase(doc, &c.words, &seg.range, &[], &self.announced)
+            parties = part::pair_phrase(doc, &c.words, &seg.range, &part::Recall { last: &[], ..self.recall() })
                 .unwrap_or_else(|| main_pair(doc, &mediators))
                 .into_iter()
                 .filter(not_mediator)
@@ -682,9 +687,26 @@ impl<'d, 'a> Builder<'d, 'a> {
         self.push(frame);
     }
 
+    fn recall(&self) -> part::Recall<'_, 'a> {
+        part::Recall {
+            last: &self.last_participants,
+            people: &self.last_people,
+            states: &self.last_states,
+            announced: &self.announced,
+        }
+    }
+
     fn push(&mut self, frame: Frame<'a>) {
         if frame.participants.len() >= 2 {
             self.last_participants = frame.participants.clone();
+        }
+        let people: Vec<Arg<'a>> = frame.participants.iter().copied().filter(|a| a.person).collect();
+        let states: Vec<Arg<'a>> = frame.participants.iter().copied().filter(|a| !a.person).collect();
+        if people.len() >= 2 {
+            self.last_people = people;
+        }
+        if states.len() >= 2 {
+            self.last_states = states;
         }
         if let Some(m) = frame.mediations.last().filter(|m| m.sides.len() >= 2) {
             let mediators = frame.mediations.iter().flat_map(|m| m.mediation.mediators.iter().copied()).collect();

@@ -215,25 +215,35 @@ pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
 /// A phrase for the two sides in the segment (`دو طرف`, `دو کشور`, `دو
 /// وزیر`, `الجانبين`, `البلدين`): who it stands for, given the last event's
 /// participants and the people and states named before.
-pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>, last: &[Arg<'a>], announced: &[usize]) -> Option<Vec<Arg<'a>>> {
+pub(crate) fn pair_phrase<'a>(doc: &Doc<'a>, words: &[Word], seg: &Range<usize>, recall: &Recall<'_, 'a>) -> Option<Vec<Arg<'a>>> {
     let w = words
         .iter()
         .find(|w| matches!(w.kind, Kind::PairPeople | Kind::PairStates | Kind::PairAny) && w.start >= seg.start && w.end <= seg.end)?;
-    // A phrase for two stands for the last two named (`بين الزعيمين` after
-    // a host received two guests).
-    let from_last = |people: bool| -> Option<Vec<Arg<'a>>> {
-        let l: Vec<Arg<'a>> = last.iter().copied().filter(|a| a.person == people).collect();
-        (l.len() >= 2).then(|| l[l.len() - 2..].to_vec())
-    };
+    // A phrase for two stands for the last two of the last event with two
+    // such sides (`بين الزعيمين` after a host received two guests).
+    let from_last = |sides: &[Arg<'a>]| -> Option<Vec<Arg<'a>>> { (sides.len() >= 2).then(|| sides[sides.len() - 2..].to_vec()) };
     let recent = |people: bool| -> Option<Vec<Arg<'a>>> {
-        let r = recent(doc, w.start, people, announced);
+        let r = recent(doc, w.start, people, recall.announced);
         (r.len() >= 2).then_some(r)
     };
     match w.kind {
-        Kind::PairPeople => from_last(true).or_else(|| recent(true)),
-        Kind::PairStates => from_last(false).or_else(|| recent(false)),
-        _ => (last.len() >= 2).then(|| last.to_vec()).or_else(|| recent(false)),
+        Kind::PairPeople => from_last(recall.people).or_else(|| recent(true)),
+        Kind::PairStates => from_last(recall.states).or_else(|| recent(false)),
+        _ => (recall.last.len() >= 2).then(|| recall.last.to_vec()).or_else(|| recent(false)),
     }
+}
+
+/// What the layer remembers of the document so far, for phrases that
+/// refer back (`دو طرف`, `الوفدين`, `الزعيمين`).
+pub(crate) struct Recall<'r, 'a> {
+    /// The sides of the last event with two.
+    pub last: &'r [Arg<'a>],
+    /// The people of the last event with two people.
+    pub people: &'r [Arg<'a>],
+    /// The states of the last event with two states.
+    pub states: &'r [Arg<'a>],
+    /// Everyone seen announcing (entity indices).
+    pub announced: &'r [usize],
 }
 
 /// The last two distinct states (or people) named before `before`, most
