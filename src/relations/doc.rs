@@ -98,6 +98,22 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// A city of a state (no side by itself) as its state, for a city that
+    /// hosts (`استضافت إسطنبول ثلاث جولات`).
+    pub(crate) fn city_as_state(&self, index: usize) -> Option<Arg<'a>> {
+        let e: &'a Entity = &self.entities[index];
+        match (e.entity_type, e.affiliation.as_deref()) {
+            (EntityType::Gpe, Some(state)) if !self.in_dateline(index) => Some(Arg {
+                index,
+                id: state,
+                person: false,
+                org: false,
+                affiliation: None,
+            }),
+            _ => None,
+        }
+    }
+
     /// A mention in a dateline (`واشنطن (أ ف ب) -`, `بروكسل-سانا`): the
     /// place and agency of the report, never a party.
     fn in_dateline(&self, index: usize) -> bool {

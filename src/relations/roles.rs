@@ -165,10 +165,15 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
         .filter(|&i| doc.spans[i].end <= w.start)
         .filter(ok)
         .collect();
+    // A city that hosts stands for its state (`استضافت إسطنبول …`).
+    // In Persian a city before `میزبان` is where the host received them
+    // (`در شهر ساحلی سوچی میزبان … بود`).
+    let arabic = doc.arabic(seg);
+    let host_arg = |i: usize| doc.args[i].or_else(|| if host && arabic { doc.city_as_state(i) } else { None });
     let adjacent = before
         .last()
         .filter(|&&i| words_between(f, doc.spans[i].end, w.start) <= 2 && !scope.places.contains(&i))
-        .and_then(|&i| doc.args[i]);
+        .and_then(|&i| host_arg(i));
     let subject = || {
         if host {
             before.iter().filter_map(|&i| doc.args[i]).find(|a| a.person)
@@ -181,13 +186,13 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
         doc.entities_in(&(w.end..seg.end))
             .filter(ok)
             .filter(|i| !scope.places.contains(i))
-            .find_map(|i| doc.args[i])
+            .find_map(host_arg)
             .filter(|a| words_between(f, w.end, doc.spans[a.index].start) <= AFTER_REACH)
     };
     // An Arabic host verb comes before its subject (`احتضنتها الدوحة`); a
     // Persian host stands before its word, and the names after it are its
     // guests.
-    match (host, doc.arabic(seg)) {
+    match (host, arabic) {
         (true, true) => adjacent.or_else(after).or_else(subject).or_else(any_before),
         (true, false) => adjacent.or_else(subject).or_else(any_before),
         _ => adjacent.or_else(subject).or_else(any_before).or_else(after),
