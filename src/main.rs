@@ -344,7 +344,14 @@ fn write_document(
                 let members = e
                     .members
                     .iter()
-                    .map(|m| format!("{}:{} «{}»", role_name(m.role), m.argument.id.as_deref().unwrap_or("-"), m.argument.text))
+                    .map(|m| {
+                        format!(
+                            "{}:{} «{}»",
+                            role_name(m.role),
+                            m.argument.id.as_deref().unwrap_or("-"),
+                            m.argument.text
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(" + ");
                 writeln!(

@@ -250,12 +250,13 @@ pub fn differences(a: &Extraction, b: &Extraction) -> Vec<String> {
                     ids.join("+")
                 };
                 format!(
-                    "{} {} {} by {} {:?}",
+                    "{} {} {} by {} {:?} {:?}",
                     r.relation_type.as_str(),
                     arg(&r.participants),
                     arg(&r.parties),
                     arg(&r.mediators),
-                    r.status
+                    r.status,
+                    r.modality
                 )
             })
             .collect();

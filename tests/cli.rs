@@ -69,6 +69,7 @@ fn stdin_and_text_format() {
          PERSON\t6..12\tsergey_lavrov\tلاوروف\n\
          PERSON\t15..23\tjeyhun_bayramov\tبایراموف\n\
          GPE\t27..31\tbaku\tباکو\n\
+         event meeting\toccurred in_person\t040\tparticipant:sergey_lavrov «لاوروف» + participant:jeyhun_bayramov «بایراموف»\ttrigger «دیدار» at 0..5\n\
          met-with\toccurred in_person\t040\tsergey_lavrov «لاوروف» + jeyhun_bayramov «بایراموف»\ttrigger «دیدار» at 0..5\n"
     );
 }

@@ -281,7 +281,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
         let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
-        let back = c.words.iter().find(|w| w.kind == Kind::MediatorsBack && seg.range.contains(&w.start));
+        let back = c
+            .words
+            .iter()
+            .find(|w| w.kind == Kind::MediatorsBack && seg.range.contains(&w.start));
         let statuses = status::statuses(doc, &seg.range, &c.words, &scope, &word_groups);
         let offered = |m: &Mediation<'_>| {
             c.words
@@ -331,8 +334,14 @@ impl<'d, 'a> Builder<'d, 'a> {
                 // `قرار است دور بعدی گفت‌وگوها … برگزار شود`, `الجولة المقبلة`:
                 // the next round of the last event, between its sides.
                 let next = c.words.iter().any(|w| {
-                    w.kind == Kind::Planned(true) && g.words.iter().any(|t| words_between(doc.f, w.end.min(t.start), w.start.max(t.end).max(w.end.min(t.start))) <= 1)
-                }) || g.words.iter().any(|t| doc.f[t.start..t.end].ends_with("المقبله") || doc.f[t.start..t.end].ends_with("القادمه"));
+                    w.kind == Kind::Planned(true)
+                        && g.words
+                            .iter()
+                            .any(|t| words_between(doc.f, w.end.min(t.start), w.start.max(t.end).max(w.end.min(t.start))) <= 1)
+                }) || g
+                    .words
+                    .iter()
+                    .any(|t| doc.f[t.start..t.end].ends_with("المقبله") || doc.f[t.start..t.end].ends_with("القادمه"));
                 if participants.is_empty() && next {
                     participants = sides(&self.last_participants);
                 }
@@ -433,7 +442,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         }
         // `وی همچنین قرار است با X دیدار کند`: the last sentence's subject.
         let first = g.words.iter().map(|w| w.start).min().unwrap_or(seg.range.end);
-        let pronoun = c.words.iter().any(|p| p.kind == Kind::Pronoun && p.end <= first && p.start >= c.range.start);
+        let pronoun = c
+            .words
+            .iter()
+            .any(|p| p.kind == Kind::Pronoun && p.end <= first && p.start >= c.range.start);
         if participants.len() == 1 && pronoun {
             if let Some(s) = self.last_subject.filter(|s| s.id != participants[0].id) {
                 participants.insert(0, s);
@@ -513,7 +525,10 @@ impl<'d, 'a> Builder<'d, 'a> {
         let (mut modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
         // `نشست ویدیوکنفرانسی`, `عبر الفيديو`: not in person, not by phone.
         let remote = c.words.iter().any(|r| {
-            r.kind == Kind::Remote && g.words.iter().any(|t| words_between(doc.f, t.end.min(r.start), r.start.max(t.end).max(t.end.min(r.start))) <= 2)
+            r.kind == Kind::Remote
+                && g.words
+                    .iter()
+                    .any(|t| words_between(doc.f, t.end.min(r.start), r.start.max(t.end).max(t.end.min(r.start))) <= 2)
         });
         if remote {
             modality = Modality::Unspecified;
@@ -578,10 +593,14 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
         }
         let first_start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
-        let between_states = c.words.iter().filter(|b| b.kind == Kind::Between && within.contains(&b.start)).any(|b| {
-            let list = doc.list_after(b.end, within.end, 2, 3, false, &|_| false);
-            list.len() >= 2 && list.iter().all(|a| !a.person && participants.iter().any(|p| p.index == a.index))
-        });
+        let between_states = c
+            .words
+            .iter()
+            .filter(|b| b.kind == Kind::Between && within.contains(&b.start))
+            .any(|b| {
+                let list = doc.list_after(b.end, within.end, 2, 3, false, &|_| false);
+                list.len() >= 2 && list.iter().all(|a| !a.person && participants.iter().any(|p| p.index == a.index))
+            });
         let distinct = c.words.iter().any(|w| {
             w.kind == Kind::Sequence
                 && w.end <= first_start
@@ -662,11 +681,19 @@ impl<'d, 'a> Builder<'d, 'a> {
             parties.retain(not_mediator);
         }
         if parties.len() < 2 {
-            parties = part::pair_phrase(doc, &c.words, &seg.range, &part::Recall { last: &[], ..self.recall() })
-                .unwrap_or_else(|| main_pair(doc, &mediators))
-                .into_iter()
-                .filter(not_mediator)
-                .collect();
+            parties = part::pair_phrase(
+                doc,
+                &c.words,
+                &seg.range,
+                &part::Recall {
+                    last: &[],
+                    ..self.recall()
+                },
+            )
+            .unwrap_or_else(|| main_pair(doc, &mediators))
+            .into_iter()
+            .filter(not_mediator)
+            .collect();
         }
         let g = Group {
             words: vec![first],
@@ -709,7 +736,11 @@ impl<'d, 'a> Builder<'d, 'a> {
             self.last_states = states;
         }
         if let Some(m) = frame.mediations.last().filter(|m| m.sides.len() >= 2) {
-            let mediators = frame.mediations.iter().flat_map(|m| m.mediation.mediators.iter().copied()).collect();
+            let mediators = frame
+                .mediations
+                .iter()
+                .flat_map(|m| m.mediation.mediators.iter().copied())
+                .collect();
             self.last_mediation = Some((mediators, m.sides.clone()));
         }
         self.frames.push(frame);
@@ -762,7 +793,7 @@ fn unlisted_share(doc: &Doc<'_>, seg: &Range<usize>, groups: &[Group<'_>], k: us
     let start = |j: usize| groups[j].words.iter().map(|w| w.start).min().unwrap_or(0);
     let end = |j: usize| groups[j].words.iter().map(|w| w.end).max().unwrap_or(0);
     let owner = if doc.arabic(seg) {
-        unlisted.iter().copied().filter(|&j| start(j) <= at).last().or(unlisted.first().copied())
+        unlisted.iter().copied().rfind(|&j| start(j) <= at).or(unlisted.first().copied())
     } else {
         unlisted.iter().copied().find(|&j| end(j) >= at).or(unlisted.last().copied())
     };

@@ -17,12 +17,18 @@
 
 use super::doc::{Arg, Doc};
 use super::frames::{main_pair, Frame};
-use super::participants::is_object;
 use super::lexicon::Kind;
+use super::participants::is_object;
 use super::types::{Argument, Event, Evidence, Member, Relation, RelationType, Role};
 use std::collections::HashMap;
 
-type Key = (RelationType, Vec<String>, Vec<String>, super::types::Status, Option<super::types::Modality>);
+type Key = (
+    RelationType,
+    Vec<String>,
+    Vec<String>,
+    super::types::Status,
+    Option<super::types::Modality>,
+);
 
 /// People of one side never form a pair: two people of the same state or
 /// organisation.

@@ -123,9 +123,13 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
     let mut current: Vec<Word> = Vec::new();
     for m in unlisted {
         let split = current.last().is_some_and(|p: &Word| {
-            words
-                .iter()
-                .any(|c| matches!(c.kind, Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true) | Kind::Sequence) && c.start >= p.end && c.end <= m.start)
+            words.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true) | Kind::Sequence
+                ) && c.start >= p.end
+                    && c.end <= m.start
+            })
         });
         if split {
             out.push(Group {
@@ -151,7 +155,9 @@ pub(crate) fn segment_args<'a>(doc: &Doc<'a>, seg: &Range<usize>, scope: &Scope,
     // (`اتحادیه اروپا و شورای همکاری خلیج فارس … نشست`).
     let side = |i: usize| i < doc.entities.len() && doc.args[i].is_some_and(|a| !a.person);
     let listed = |i: usize| {
-        let joined = |a: usize, b: usize| side(a) && side(b) && super::segment::coordinated(doc.f, doc.spans[a].end, doc.spans[b].start, 1, doc.titles);
+        let joined = |a: usize, b: usize| {
+            side(a) && side(b) && super::segment::coordinated(doc.f, doc.spans[a].end, doc.spans[b].start, 1, doc.titles)
+        };
         // Not a title before its holder (`رئيس المجلس الأوروبي شارل ميشال`).
         let titled = i + 1 < doc.entities.len()
             && doc.args[i + 1].is_some_and(|a| a.person)
@@ -277,7 +283,8 @@ pub(crate) fn dual_possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
 pub(crate) fn possessive(doc: &Doc<'_>, group: &[Word]) -> bool {
     group.iter().any(|w| {
         // Harakat and tatweel after the suffix do not hide it.
-        let original = doc.text[doc.norm.to_original(w.start..w.end)].trim_end_matches(|c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'));
+        let original = doc.text[doc.norm.to_original(w.start..w.end)]
+            .trim_end_matches(|c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'));
         original.ends_with('ه') || original.ends_with("ها") || original.ends_with("هم")
     })
 }

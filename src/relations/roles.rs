@@ -93,7 +93,10 @@ pub(crate) fn mediations<'a>(
             // In a report, the one who reports it (`بورل اعلام کرد آماده
             // است میزبان … باشد`).
             Kind::MediateBefore | Kind::Host => {
-                let found: Vec<Arg<'a>> = named_near(doc, seg, w, scope, w.kind == Kind::Host).or(speaker).into_iter().collect();
+                let found: Vec<Arg<'a>> = named_near(doc, seg, w, scope, w.kind == Kind::Host)
+                    .or(speaker)
+                    .into_iter()
+                    .collect();
                 // Co-hosts: the names joined to it before (`امارات و قزاقستان
                 // مشترکاً میزبان …`).
                 with_coordinated_before(doc, seg, found)

@@ -104,7 +104,8 @@ pub(crate) fn places(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
         // `وصل … إلى جنيف`, `به ایروان سفر می‌کند`, `وارد ریاض شد`.
         let destination = words.iter().any(|p| {
             let right_before = p.end <= start && words_between(doc.f, p.end, start) == 0;
-            (p.kind == Kind::Destination && right_before && arrival_near(&(p.start..doc.spans[i].end))) || (p.kind == Kind::Arrival && right_before)
+            (p.kind == Kind::Destination && right_before && arrival_near(&(p.start..doc.spans[i].end)))
+                || (p.kind == Kind::Arrival && right_before)
         });
         if after_prep || coordinated_place || venue_modifier || destination {
             scope.places.push(i);
@@ -177,7 +178,9 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
     for t in words.iter().filter(|w| w.kind == Kind::TopicNoun) {
         // In a clause about a signing, the document names its signers
         // (`وُقعت … اتفاقية … بين قطر وتركيا`).
-        let signed = words.iter().any(|s| matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)));
+        let signed = words
+            .iter()
+            .any(|s| matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)));
         if signed {
             continue;
         }

@@ -47,21 +47,37 @@ fn raw_sentences(text: &str) -> Vec<Range<usize>> {
         let end = i + c.len_utf8();
         let stop = match c {
             '!' | '?' | '؟' | '؛' | '\n' => true,
-            '.' => iter.peek().is_none_or(|&(_, n)| n.is_whitespace()),
+            // A bidi mark or ZWNJ after the stop is as good as a space.
+            '.' => iter.peek().is_none_or(|&(_, n)| n.is_whitespace() || invisible(n)),
             _ => false,
         };
         if stop {
-            if text[start..end].trim().len() > 1 {
+            if blank_free(&text[start..end]) {
                 out.push(start..end);
             }
             start = end;
         }
     }
-    if text[start..].trim().len() > 1 {
+    if blank_free(&text[start..]) {
         out.push(start..text.len());
     }
     out
 }
+
+/// Whether a stretch holds more than one byte besides white space and
+/// invisible marks (a line of bidi marks is no sentence).
+fn blank_free(s: &str) -> bool {
+    s.trim_matches(|c: char| c.is_whitespace() || invisible(c)).len() > 1
+}
+
+/// The invisible marks the fold removes: ZWNJ, ZWJ, bidi controls, BOM.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Persian suffixes that may stand as words of their own (`هیات های`): they
+/// are part of the word before, however the text joins them.
+const SUFFIXES: &[&str] = &["ها", "های", "هایی", "ای", "اش", "شان", "هایش", "هایشان"];
 
 /// A break between list items or words in the folded text.
 fn is_break(c: char) -> bool {
@@ -73,7 +89,10 @@ pub(crate) fn words_between(f: &str, from: usize, to: usize) -> usize {
     if from >= to {
         return 0;
     }
-    f[from..to].split(is_break).filter(|w| !w.is_empty()).count()
+    f[from..to]
+        .split(is_break)
+        .filter(|w| !w.is_empty() && !SUFFIXES.contains(w))
+        .count()
 }
 
 /// Whether the folded text between two offsets holds a comma or another

@@ -84,9 +84,9 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                     // An offer comes before what is offered; a purpose word right
                     // before it.
                     // (`برای سفری رسمی به باکو رفته است`: a trip under way).
-                    let visit = g
-                        .iter()
-                        .any(|t| matches!(t.kind, Kind::Meet(_, _, EventKind::Visit)) && t.start >= w.end && words_between(f, w.end, t.start) == 0);
+                    let visit = g.iter().any(|t| {
+                        matches!(t.kind, Kind::Meet(_, _, EventKind::Visit)) && t.start >= w.end && words_between(f, w.end, t.start) == 0
+                    });
                     let purpose_off = w.kind == Kind::Purpose && (w.start >= last || words_between(f, w.end, first) > 0 || visit);
                     if (w.kind == Kind::Offer && w.start >= last) || purpose_off {
                         return None;
