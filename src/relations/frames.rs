@@ -17,6 +17,7 @@
 
 use super::doc::{Arg, Doc};
 use super::lexicon::{Kind, Word};
+use super::mention;
 use super::participants::{self as part, Group};
 use super::roles::{self, Mediation};
 use super::scope::{self, Scope, Segment};
@@ -25,10 +26,6 @@ use super::status;
 use super::types::{EventKind, Modality, Status};
 use crate::output::EntityType;
 use std::ops::Range;
-
-/// How many words may stand between a demonstrative and the meeting word it
-/// points back to (`در جریان این دوره از مذاکرات`).
-const ANAPHORA_REACH: usize = 2;
 
 /// One event mention, then (after merging) one event.
 #[derive(Debug, Clone)]
@@ -249,48 +246,16 @@ impl<'d, 'a> Builder<'d, 'a> {
             venues: c.scope.venues.clone(),
         };
         let (people, states) = part::segment_args(doc, &seg.range, &scope, &taken);
-        // Words with no sides of their own (`بحث A وB في اتصال هاتفي`)
-        // belong to the listed event nearest to them.
-        if !nested && people.len() + states.len() < 2 && groups.len() > 1 {
-            if let Some(k) = groups.iter().position(|g| g.own.is_none()) {
-                // The listed event before them, else the nearest; not across
-                // a planned or sequence word (`التقى A وB …، وتوافقا على أن
-                // تكون الجولة الثالثة من مشاوراتهما`; `القمة … بعد أشهر من
-                // المفاوضات بين A وB`: a second event).
-                let words = &groups[k].words;
-                let others: Vec<usize> = (0..groups.len()).filter(|&j| j != k).collect();
-                let before = others
-                    .iter()
-                    .copied()
-                    .rfind(|&j| groups[j].words.iter().all(|w| w.end <= words[0].start));
-                let near = before.unwrap_or_else(|| others[0]);
-                let (a, b) = (
-                    groups[near].words.iter().map(|w| w.end).max().unwrap_or(0).min(words[0].start),
-                    groups[near].words.iter().map(|w| w.start).min().unwrap_or(0).max(words[0].end),
-                );
-                let barrier = c
-                    .words
-                    .iter()
-                    .any(|w| matches!(w.kind, Kind::Planned(_) | Kind::Sequence) && w.start >= a && w.end <= b);
-                if !barrier {
-                    let words = groups.remove(k).words;
-                    let near = if near > k { near - 1 } else { near };
-                    groups[near].words.extend(words);
-                }
-            }
+        if !nested && people.len() + states.len() < 2 {
+            fold_sideless(&c.words, &mut groups);
         }
         let word_groups: Vec<Vec<Word>> = groups.iter().map(|g| g.words.clone()).collect();
-        let stretches: Vec<Range<usize>> = groups.iter().map(|g| stretch(doc, g)).collect();
+        let stretches: Vec<Range<usize>> = groups.iter().map(|g| mention::stretch(doc, g)).collect();
         let back = c
             .words
             .iter()
             .find(|w| w.kind == Kind::MediatorsBack && seg.range.contains(&w.start));
         let statuses = status::statuses(doc, &seg.range, &c.words, &scope, &word_groups);
-        let offered = |m: &Mediation<'_>| {
-            c.words
-                .iter()
-                .any(|o| o.kind == Kind::Offer && o.end <= m.word.start && o.start >= seg.range.start)
-        };
         for (k, g) in groups.iter().enumerate() {
             if status::denied(doc, &c.words, &g.words) {
                 continue;
@@ -307,57 +272,11 @@ impl<'d, 'a> Builder<'d, 'a> {
                     .collect(),
             };
             if nested {
-                // The subject's own event (`دیدار اخیر خود با X`, `لقائه`).
-                let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && seg.range.contains(&w.start));
-                if participants.len() == 1 && (reflexive || part::possessive(doc, &g.words)) {
-                    if let Some(s) = c.subject.filter(|s| s.id != participants[0].id) {
-                        participants.insert(0, s);
-                    }
-                }
-                // `التحضيرات لقمتهما`: the sides of the clause's event.
-                if participants.is_empty() && part::dual_possessive(doc, &g.words) {
-                    participants = sides(&self.last_participants);
-                }
-                if participants.len() < 2 {
+                if !self.nested_sides(c, seg, g, &mut participants) {
                     continue;
                 }
             } else {
-                // `الراعيان يعتزمان دعوة الجانبين إلى جولة ثالثة`: the same
-                // sides, the same mediators.
-                if let (Some(w), Some((_, sides))) = (back, &self.last_mediation) {
-                    if participants.len() < 2 && w.start >= seg.range.start {
-                        participants = sides.clone();
-                    }
-                }
-                let mediated = mediations.iter().any(|m| !m.takes_part);
-                self.complete(c, seg, g, &mut participants, &scope, mediated);
-                // `قرار است دور بعدی گفت‌وگوها … برگزار شود`, `الجولة المقبلة`:
-                // the next round of the last event, between its sides.
-                let next = c.words.iter().any(|w| {
-                    w.kind == Kind::Planned(true)
-                        && g.words
-                            .iter()
-                            .any(|t| words_between(doc.f, w.end.min(t.start), w.start.max(t.end).max(w.end.min(t.start))) <= 1)
-                }) || g
-                    .words
-                    .iter()
-                    .any(|t| doc.f[t.start..t.end].ends_with("المقبله") || doc.f[t.start..t.end].ends_with("القادمه"));
-                if participants.is_empty() && next {
-                    participants = sides(&self.last_participants);
-                }
-                // Mediators of a meeting whose sides were named before (`اتفق A
-                // وB … وجاء الاتفاق خلال اجتماع … بوساطة X`).
-                let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
-                if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
-                    let before = part::recent(doc, seg.range.start, true, &self.announced);
-                    if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
-                        for a in before.into_iter().rev() {
-                            if !participants.iter().any(|p| p.id == a.id) {
-                                participants.push(a);
-                            }
-                        }
-                    }
-                }
+                self.complete_sides(c, seg, g, &mut participants, &scope, &mediations, back);
             }
             let others: Vec<Range<usize>> = stretches
                 .iter()
@@ -369,59 +288,137 @@ impl<'d, 'a> Builder<'d, 'a> {
             if status::judged(&seg.range, &c.words, &g.words, frame.place.is_some()) {
                 continue;
             }
-            // Only an offer to host or mediate leaves the sides unmet; the
-            // sides' own readiness (`مستعدون لعقد جولة`) is a planned meeting.
-            if frame.offered && !mediations.iter().any(|m| !m.takes_part) {
-                frame.offered = false;
+            self.attach(c, seg, &mut frame, &mediations, back, |m| nearest(&groups, &m.word) == k);
+            self.push(frame);
+        }
+        if groups.is_empty() {
+            self.mediation_only(c, seg, &mediations, &scope);
+        }
+    }
+
+    /// An event named in what was discussed needs two sides of its own;
+    /// the subject counts for its own event (`دیدار اخیر خود با X`,
+    /// `لقائه`), the clause's sides for a dual possessive (`التحضيرات
+    /// لقمتهما`). Whether it has them.
+    fn nested_sides(&self, c: &Clause<'a>, seg: &Segment, g: &Group<'a>, participants: &mut Vec<Arg<'a>>) -> bool {
+        let doc = self.doc;
+        let reflexive = c.words.iter().any(|w| w.kind == Kind::Reflexive && seg.range.contains(&w.start));
+        if participants.len() == 1 && (reflexive || part::possessive(doc, &g.words)) {
+            if let Some(s) = c.subject.filter(|s| s.id != participants[0].id) {
+                participants.insert(0, s);
             }
-            // Met on the sidelines of a summit: in person.
-            let sideline = c.scope.venues.iter().any(|v| seg.range.contains(v));
-            if sideline && frame.modality == Modality::Unspecified {
+        }
+        if participants.is_empty() && part::dual_possessive(doc, &g.words) {
+            *participants = sides(&self.last_participants);
+        }
+        participants.len() >= 2
+    }
+
+    /// The sides of an event mention the segment names too few of: the
+    /// last mediation's sides for its mediators named back (`الراعيان
+    /// يعتزمان دعوة الجانبين`), the usual completions (`complete`), the
+    /// last event's sides for its next round (`دور بعدی`, `الجولة
+    /// المقبلة`), the two people named before for mediators of a meeting
+    /// whose sides were named earlier (`اتفق A وB … خلال اجتماع … بوساطة X`).
+    #[allow(clippy::too_many_arguments)]
+    fn complete_sides(
+        &self,
+        c: &Clause<'a>,
+        seg: &Segment,
+        g: &Group<'a>,
+        participants: &mut Vec<Arg<'a>>,
+        scope: &Scope,
+        mediations: &[Mediation<'a>],
+        back: Option<&Word>,
+    ) {
+        let doc = self.doc;
+        if let (Some(_), Some((_, sides))) = (back, &self.last_mediation) {
+            if participants.len() < 2 {
+                *participants = sides.clone();
+            }
+        }
+        let mediated = mediations.iter().any(|m| !m.takes_part);
+        self.complete(c, seg, g, participants, scope, mediated);
+        let near_planned = c
+            .words
+            .iter()
+            .any(|w| w.kind == Kind::Planned(true) && g.words.iter().any(|t| mention::apart(doc, w, t) <= 1));
+        let next = near_planned
+            || g.words
+                .iter()
+                .any(|t| doc.f[t.start..t.end].ends_with("المقبله") || doc.f[t.start..t.end].ends_with("القادمه"));
+        if participants.is_empty() && next {
+            *participants = sides(&self.last_participants);
+        }
+        let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
+        if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
+            let before = part::recent(doc, seg.range.start, true, &self.announced);
+            if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
+                participants.extend(before.into_iter().rev());
+            }
+        }
+    }
+
+    /// What the segment says about an event beyond its words: an offer
+    /// only to host or mediate, a sideline venue (in person), the mediators
+    /// named back, and the mediations and hosts nearest to it (`mine`).
+    fn attach(
+        &self,
+        c: &Clause<'a>,
+        seg: &Segment,
+        frame: &mut Frame<'a>,
+        mediations: &[Mediation<'a>],
+        back: Option<&Word>,
+        mine: impl Fn(&Mediation<'a>) -> bool,
+    ) {
+        // Only an offer to host or mediate leaves the sides unmet; the
+        // sides' own readiness (`مستعدون لعقد جولة`) is a planned meeting.
+        if frame.offered && !mediations.iter().any(|m| !m.takes_part) {
+            frame.offered = false;
+        }
+        // Met on the sidelines of a summit: in person.
+        let sideline = c.scope.venues.iter().any(|v| seg.range.contains(v));
+        if sideline && frame.modality == Modality::Unspecified {
+            frame.modality = Modality::InPerson;
+        }
+        if let (Some(w), Some((mediators, _))) = (back, self.last_mediation.clone()) {
+            frame.mediations.push(Mediated {
+                mediation: Mediation {
+                    word: *w,
+                    mediators,
+                    takes_part: false,
+                },
+                status: frame.status,
+                sides: sides(&frame.participants),
+                sentence: c.sentence.clone(),
+            });
+        }
+        // Mediations and hosts attach to the segment's event nearest to them.
+        for m in mediations.iter().filter(|m| mine(m)) {
+            // Hosted talks were held in person (offered ones may not be).
+            let hosted = matches!(m.word.kind, Kind::Host | Kind::MediateAfter(true));
+            if hosted && !offered(c, seg, m) && frame.modality == Modality::Unspecified {
                 frame.modality = Modality::InPerson;
             }
-            if let (Some(w), Some((mediators, _))) = (back, self.last_mediation.clone()) {
+            // A host of three or more sides takes part (`نشست وزیران خارجه
+            // A، B و C به میزبانی وزیر خارجه D`).
+            let multilateral = hosted && sides(&frame.participants).len() >= 3;
+            if m.takes_part || multilateral {
+                for h in &m.mediators {
+                    if !frame.participants.iter().any(|p| p.id == h.id) {
+                        frame.hosts.push(*h);
+                    }
+                }
+                frame.modality = Modality::InPerson;
+            } else {
+                let st = if offered(c, seg, m) { Status::Planned } else { frame.status };
                 frame.mediations.push(Mediated {
-                    mediation: Mediation {
-                        word: *w,
-                        mediators,
-                        takes_part: false,
-                    },
-                    status: frame.status,
+                    mediation: m.clone(),
+                    status: st,
                     sides: sides(&frame.participants),
                     sentence: c.sentence.clone(),
                 });
             }
-            // Mediations and hosts attach to the segment's event nearest to them.
-            for m in mediations.iter().filter(|m| nearest(&groups, &m.word) == k) {
-                // Hosted talks were held in person (offered ones may not be).
-                let hosted = matches!(m.word.kind, Kind::Host | Kind::MediateAfter(true));
-                if hosted && !offered(m) && frame.modality == Modality::Unspecified {
-                    frame.modality = Modality::InPerson;
-                }
-                // A host of three or more sides takes part (`نشست وزیران خارجه
-                // A، B و C به میزبانی وزیر خارجه D`).
-                let multilateral = hosted && sides(&frame.participants).len() >= 3;
-                if m.takes_part || multilateral {
-                    for h in &m.mediators {
-                        if !frame.participants.iter().any(|p| p.id == h.id) {
-                            frame.hosts.push(*h);
-                        }
-                    }
-                    frame.modality = Modality::InPerson;
-                } else {
-                    let st = if offered(m) { Status::Planned } else { frame.status };
-                    frame.mediations.push(Mediated {
-                        mediation: m.clone(),
-                        status: st,
-                        sides: sides(&frame.participants),
-                        sentence: c.sentence.clone(),
-                    });
-                }
-            }
-            self.push(frame);
-        }
-        if groups.is_empty() {
-            self.mediation_only(c, seg, &mediations, &scope, offered);
         }
     }
 
@@ -488,105 +485,27 @@ impl<'d, 'a> Builder<'d, 'a> {
         cue: Option<status::Cue>,
     ) -> Frame<'a> {
         let doc = self.doc;
-        // A listed event's venue follows its list (`المحادثات بين A وB في
-        // بكين`); the segment's other event takes the segment's venue.
-        // A place belongs to the event mention nearest to it (`المحادثات
-        // بين A وB في بكين`; `التقى … في تبليسي، و… مشاوراتهما في باكو`).
-        let mine = stretch(doc, g);
-        let gap = |r: &Range<usize>, at: usize| {
-            if r.contains(&at) {
-                0
-            } else {
-                words_between(doc.f, r.end.min(at), r.start.max(at))
-            }
-        };
-        // A listed event's place stands in its stretch, or before it when no
-        // other mention comes first (`انطلقت في أبوظبي مفاوضات بين …`).
-        let first_mention = others.iter().all(|r| r.start > mine.start);
-        let place = scope.places.iter().copied().find(|&i| {
-            let at = doc.spans[i].start;
-            let before_mine = g.own.is_some() && at < mine.start;
-            within.contains(&at)
-                && !participants.iter().any(|a| a.index == i)
-                && others.iter().all(|r| gap(&mine, at) <= gap(r, at))
-                && (!before_mine || first_mention)
-        });
-        // A later clause of the sentence happens where the first did (`عقد X
-        // في الرياض لقاءين …، ثم انطلقت المفاوضات بين الوفدين`).
-        let place = place.or_else(|| {
-            let sentence = doc.folded(&c.sentence);
-            (c.later && g.own.is_none())
-                .then(|| {
-                    doc.entities_in(&(sentence.start..c.range.start))
-                        .find(|&i| doc.entities[i].entity_type == EntityType::Gpe && doc.after_word(i, 0, |k| k == Kind::PlacePrep))
-                })
-                .flatten()
-        });
+        let place = mention::place(doc, c.range.start, c.later, &c.sentence, (within, others), scope, g, &participants);
         let (mut modality, cameo, kind) = status::modality(&g.words, place.is_some(), false);
-        // `نشست ویدیوکنفرانسی`, `عبر الفيديو`: not in person, not by phone.
-        let remote = c.words.iter().any(|r| {
-            r.kind == Kind::Remote
-                && g.words
-                    .iter()
-                    .any(|t| words_between(doc.f, t.end.min(r.start), r.start.max(t.end).max(t.end.min(r.start))) <= 2)
-        });
-        if remote {
+        if mention::remote(doc, &c.words, g) {
             modality = Modality::Unspecified;
         }
-        let people = participants.iter().filter(|a| a.person).count();
-        let anaphoric = g.words.iter().any(|t| {
-            c.words.iter().any(|d| {
-                d.kind == Kind::Demonstrative
-                    && d.end <= t.start
-                    && super::segment::words_between(doc.f, d.end, t.start) <= ANAPHORA_REACH
-                    && doc.entities_in(&(d.end..t.start)).is_empty()
-            })
-        });
-        // `در این دور`: the form holds its demonstrative.
-        let anaphoric = anaphoric
-            || g.words.iter().any(|w| {
-                let form = &doc.f[w.start..w.end];
-                form.starts_with("این ") || form.starts_with("همین ")
-            });
-        // A joint press conference naming one side is part of the visit or
-        // meeting already told; so is an Arabic meeting word with the article
-        // naming one side or none (`وأكد X خلال الاتصال`, `وحضر اللقاءين X`).
-        let definite = g
-            .words
-            .iter()
-            .any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
-        let sides = participants.iter().filter(|a| a.person).count().max(participants.len() - people);
-        let anaphoric = anaphoric || (sides < 2 && (kind == EventKind::PressConference || definite));
-        // States named with one person in a mention of an event already told
-        // (`وأكد X خلال الاتصال دعم لندن لكييف`) are what was said, not sides.
+        let anaphoric = mention::refers_back(doc, &c.words, g, kind, &participants);
         let mut participants = participants;
+        let people = participants.iter().filter(|a| a.person).count();
+        // States named with one person in a mention of an event already told
+        // (`وأكد X خلال الاتصال دعم لندن لكييف`) are what was said, not sides;
+        // with a report after it (`X خبر این سفر را اعلام کرده بود`), the
+        // person only reports it.
         if anaphoric && people == 1 {
             participants.retain(|a| a.person);
-            // `X خبر این سفر را اعلام کرده بود`: who reports it.
             let last = g.words.iter().map(|w| w.end).max().unwrap_or(0);
             if c.words.iter().any(|r| matches!(r.kind, Kind::Report(_)) && r.start >= last) {
                 participants.clear();
             }
         }
-        // A counterpart given by role and state (`وزیر خارجه ترکیه … برای
-        // دیدار با X`) is the holder named earlier in the document.
         if people == 1 {
-            let titled = |s: &Arg<'a>| {
-                let head = doc.f[..doc.spans[s.index].start].trim_end();
-                head.rsplit(' ').take(2).any(|w| doc.titles.contains(w))
-            };
-            let holders: Vec<Arg<'a>> = participants
-                .iter()
-                .filter(|s| !s.person && titled(s) && participants.iter().all(|p| p.affiliation != Some(s.id)))
-                .filter_map(|s| {
-                    let before = doc.spans[s.index].start;
-                    doc.entities_in(&(0..before))
-                        .rev()
-                        .filter_map(|i| doc.args[i])
-                        .find(|a| a.person && a.affiliation == Some(s.id) && !self.announced.contains(&a.index))
-                })
-                .collect();
-            for h in holders {
+            for h in mention::role_holders(doc, &participants, &self.announced) {
                 if !participants.iter().any(|p| p.id == h.id) {
                     participants.push(h);
                 }
@@ -649,14 +568,7 @@ impl<'d, 'a> Builder<'d, 'a> {
     /// all the segment's mediations, its sides the parties after `بین`, the
     /// names before the first mediation word, a phrase for the two sides, or
     /// the two states the document is about; never a mediator.
-    fn mediation_only(
-        &mut self,
-        c: &Clause<'a>,
-        seg: &Segment,
-        mediations: &[Mediation<'a>],
-        scope: &Scope,
-        offered: impl Fn(&Mediation<'_>) -> bool,
-    ) {
+    fn mediation_only(&mut self, c: &Clause<'a>, seg: &Segment, mediations: &[Mediation<'a>], scope: &Scope) {
         let doc = self.doc;
         let mediations: Vec<&Mediation<'a>> = mediations.iter().filter(|m| !m.takes_part).collect();
         let Some(first) = mediations.first().map(|m| m.word) else {
@@ -706,7 +618,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         for m in mediations {
             frame.mediations.push(Mediated {
                 mediation: m.clone(),
-                status: if offered(m) { Status::Planned } else { frame.status },
+                status: if offered(c, seg, m) { Status::Planned } else { frame.status },
                 sides: sides(&frame.participants),
                 sentence: c.sentence.clone(),
             });
@@ -757,18 +669,44 @@ fn sides<'a>(participants: &[Arg<'a>]) -> Vec<Arg<'a>> {
     }
 }
 
-/// Where a listed event stands: from its trigger to the end of its list's
-/// phrase (the next comma or full stop).
-fn stretch(doc: &Doc<'_>, g: &Group<'_>) -> Range<usize> {
-    let start = g.words.iter().map(|w| w.start).min().unwrap_or(0);
-    let last = g.words.iter().map(|w| w.end).max().unwrap_or(start);
-    match &g.own {
-        Some(list) => {
-            let end = list.iter().map(|a| doc.spans[a.index].end).max().unwrap_or(last).max(last);
-            start..doc.f[end..].find(['،', ',', '.']).map_or(doc.f.len(), |i| end + i)
-        }
-        None => start..last,
+/// Words with no sides of their own (`بحث A وB في اتصال هاتفي`) belong to
+/// the listed event before them, else the nearest; not across a planned or
+/// sequence word (`التقى A وB …، وتوافقا على أن تكون الجولة الثالثة من
+/// مشاوراتهما`; `القمة … بعد أشهر من المفاوضات بين A وB`: a second event).
+fn fold_sideless(clause_words: &[Word], groups: &mut Vec<Group<'_>>) {
+    if groups.len() < 2 {
+        return;
     }
+    let Some(k) = groups.iter().position(|g| g.own.is_none()) else {
+        return;
+    };
+    let words = &groups[k].words;
+    let others: Vec<usize> = (0..groups.len()).filter(|&j| j != k).collect();
+    let before = others
+        .iter()
+        .copied()
+        .rfind(|&j| groups[j].words.iter().all(|w| w.end <= words[0].start));
+    let near = before.unwrap_or(others[0]);
+    let (a, b) = (
+        groups[near].words.iter().map(|w| w.end).max().unwrap_or(0).min(words[0].start),
+        groups[near].words.iter().map(|w| w.start).min().unwrap_or(0).max(words[0].end),
+    );
+    let barrier = clause_words
+        .iter()
+        .any(|w| matches!(w.kind, Kind::Planned(_) | Kind::Sequence) && w.start >= a && w.end <= b);
+    if !barrier {
+        let words = groups.remove(k).words;
+        let near = if near > k { near - 1 } else { near };
+        groups[near].words.extend(words);
+    }
+}
+
+/// Whether an offer stands before a mediation word in its segment (`آماده
+/// است میزبان … باشد`).
+fn offered(c: &Clause<'_>, seg: &Segment, m: &Mediation<'_>) -> bool {
+    c.words
+        .iter()
+        .any(|o| o.kind == Kind::Offer && o.end <= m.word.start && o.start >= seg.range.start)
 }
 
 /// Whether name `a` of a segment belongs to unlisted group `k`: with one

@@ -13,8 +13,9 @@
 //! 2. [`frames`]: per clause, the passes of [`scope`] (venues, announcers,
 //!    topics, sidelines, what a reporting verb reports), [`roles`]
 //!    (mediators, hosts), [`participants`] (event mentions and who took
-//!    part) and [`status`] (status and modality from each event's own
-//!    words) make one frame per event mention;
+//!    part), [`mention`] (a mention's place, whether it refers back) and
+//!    [`status`] (status and modality from each event's own words) make
+//!    one frame per event mention;
 //! 3. [`merge`]: mentions of one event across the document become one
 //!    frame;
 //! 4. [`pairs`]: the public [`Event`]s, and the [`Relation`]s derived from
@@ -23,6 +24,7 @@
 mod doc;
 mod frames;
 mod lexicon;
+mod mention;
 mod merge;
 mod pairs;
 mod participants;
