@@ -10,10 +10,15 @@
 //! 4. **Participants**: the group's own list, else the segment's names,
 //!    else the sentence's subject, a phrase for the two sides, the last
 //!    event's sides.
-//! 5. **Status and modality**: from each event's own words.
+//! 5. **Status and modality**: from each event's own words; the mention's
+//!    place and whether it refers back (`mention`).
+//! 6. **Attachments**: offers, sideline venues, the mediators named back,
+//!    the mediations and hosts nearest to the mention.
 //!
 //! Events named in what was discussed (`درباره دیدار اخیر خود با X`) are
-//! frames of their own, from their island's names.
+//! frames of their own, from their island's names. The builder remembers
+//! what later phrases refer back to: the last event's sides, its people and
+//! states, the last mediation, the last subject, everyone who announced.
 
 use super::doc::{Arg, Doc};
 use super::lexicon::{Kind, Word};
