@@ -29,6 +29,7 @@ fn texts() -> Vec<(String, String)> {
         include_str!("cases/relations_news_ar.json"),
         include_str!("cases/wire_articles_fa.json"),
         include_str!("cases/wire_articles_ar.json"),
+        include_str!("cases/relations_regressions.json"),
     ] {
         let cases: Value = serde_json::from_str(file).unwrap();
         for c in cases.as_array().unwrap() {

@@ -22,6 +22,7 @@ const FILES: &[(&str, &str)] = &[
     ("relations_news_ar.json", include_str!("cases/relations_news_ar.json")),
     ("wire_articles_fa.json", include_str!("cases/wire_articles_fa.json")),
     ("wire_articles_ar.json", include_str!("cases/wire_articles_ar.json")),
+    ("relations_regressions.json", include_str!("cases/relations_regressions.json")),
 ];
 
 #[test]

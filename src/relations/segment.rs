@@ -79,6 +79,11 @@ fn invisible(c: char) -> bool {
 /// are part of the word before, however the text joins them.
 const SUFFIXES: &[&str] = &["ها", "های", "هایی", "ای", "اش", "شان", "هایش", "هایشان"];
 
+/// Punctuation that may cling to a word (`کردند.`, `«X»`).
+fn is_punct(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '؛' | ':' | '«' | '»' | '"' | '(' | ')' | '[' | ']')
+}
+
 /// A break between list items or words in the folded text.
 fn is_break(c: char) -> bool {
     c == ' ' || c == '،' || c == ','
@@ -124,7 +129,7 @@ pub(crate) fn coordinated(f: &str, from: usize, to: usize, max_words: usize, tit
 /// Whether the word right before `at` in the folded text is one of `words`.
 pub(crate) fn word_before(f: &str, at: usize, words: &[&str]) -> bool {
     let head = f[..at].trim_end_matches(is_break);
-    let last = head.rsplit(is_break).next().unwrap_or("");
+    let last = head.rsplit(is_break).next().unwrap_or("").trim_matches(is_punct);
     words.contains(&last)
 }
 
@@ -133,7 +138,7 @@ pub(crate) fn word_after(f: &str, at: usize, words: &[&str]) -> bool {
     // From the end of the word `at` stands in (a suffix may follow a form).
     let rest = &f[at..];
     let tail = rest[rest.find(is_break).unwrap_or(rest.len())..].trim_start_matches(is_break);
-    let first = tail.split(is_break).next().unwrap_or("");
+    let first = tail.split(is_break).next().unwrap_or("").trim_matches(is_punct);
     words.contains(&first)
 }
 
