@@ -7,6 +7,7 @@ use super::lexicon::{Kind, Word};
 use super::segment::{coordinated, words_between, CharIndex};
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -40,6 +41,8 @@ pub(crate) struct Doc<'a> {
     /// Title words (`رئيس`, `نظيره` …), for lists joined by an Arabic و.
     pub titles: &'a HashSet<String>,
     pub chars: CharIndex<'a>,
+    /// Ranges already judged Arabic or Persian.
+    languages: RefCell<Vec<(Range<usize>, bool)>>,
 }
 
 impl<'a> Doc<'a> {
@@ -64,6 +67,7 @@ impl<'a> Doc<'a> {
             words,
             titles,
             chars: CharIndex::new(text),
+            languages: RefCell::new(Vec::new()),
         };
         doc.args = (0..entities.len()).map(|i| doc.make_arg(i)).collect();
         doc
@@ -243,6 +247,16 @@ impl<'a> Doc<'a> {
     /// article `ال`; `در`, `از`, `را`, `که`, `است`). It reads the folded
     /// text, so it does not depend on how the letters were typed.
     pub(crate) fn arabic(&self, r: &Range<usize>) -> bool {
+        // The passes ask about the same clause and segment several times.
+        if let Some(&(_, known)) = self.languages.borrow().iter().rev().find(|(k, _)| k == r) {
+            return known;
+        }
+        let arabic = self.count_arabic(r);
+        self.languages.borrow_mut().push((r.clone(), arabic));
+        arabic
+    }
+
+    fn count_arabic(&self, r: &Range<usize>) -> bool {
         const ARABIC: &[&str] = &[
             "فی", "من", "علی", "الی", "عن", "مع", "التی", "الذی", "ان", "قد", "لم", "هذا", "هذه", "وفی", "کما",
         ];
