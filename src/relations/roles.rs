@@ -28,9 +28,10 @@ pub(crate) struct Mediation<'a> {
     pub takes_part: bool,
 }
 
-/// The mediators and hosts named in a segment. `subject` is the clause's
-/// first person, for a host that stands far from its word (`ترامپ … در کاخ
-/// سفید میزبان …`); `last_person` stands for a pronoun (`میزبانی وی`).
+/// The mediators and hosts named in a segment. `last_person` stands for a
+/// pronoun (`میزبانی وی`); `speaker`, the one who reports the segment, for
+/// a host named nowhere else in it (`بورل اعلام کرد آماده است میزبان …
+/// باشد`).
 pub(crate) fn mediations<'a>(
     doc: &Doc<'a>,
     seg: &Range<usize>,
@@ -49,38 +50,7 @@ pub(crate) fn mediations<'a>(
             continue;
         }
         let mediators = match w.kind {
-            Kind::MediateAfter(_) => {
-                // Up to the next mediation phrase (`با میانجیگری X و تحت حمایت Y`).
-                let until = words
-                    .iter()
-                    .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore))
-                    .map_or(seg.end, |n| n.start);
-                let list = doc.list_after(w.end, until, MEDIATOR_LEAD, 3, true, &|i| scope.is_excluded(i));
-                let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
-                // `بوساطته`, `برعايتها`: the person before it, even one who
-                // announces the talks.
-                let form = &f[w.start..w.end];
-                let possessive = form.ends_with("ته") || form.ends_with("تها");
-                let before = || doc.entities_in(&(0..w.start)).rev().filter_map(|i| doc.args[i]).find(|a| a.person);
-                match (people.is_empty(), list.is_empty()) {
-                    _ if possessive => before().into_iter().collect(),
-                    (false, _) => people,
-                    (true, false) => list,
-                    // `ترحيب الإمارات باستضافة القمة`: the one right before.
-                    (true, true) => {
-                        let mut found = pronoun_after(doc, w, words, last_person);
-                        if found.is_empty() {
-                            found.extend(
-                                doc.entities_in(&(seg.start..w.start))
-                                    .last()
-                                    .filter(|&i| !scope.is_excluded(i) && words_between(f, doc.spans[i].end, w.start) == 0)
-                                    .and_then(|i| doc.args[i]),
-                            );
-                        }
-                        found
-                    }
-                }
-            }
+            Kind::MediateAfter(_) => mediators_after(doc, seg, w, words, scope, last_person),
             Kind::Organize => {
                 let meets = words
                     .iter()
@@ -141,6 +111,52 @@ fn with_coordinated_before<'a>(doc: &Doc<'a>, seg: &Range<usize>, found: Vec<Arg
         i -= 1;
     }
     out
+}
+
+/// The mediators named after a mediation phrase (`با میانجیگری X`, up to
+/// the next mediation phrase): its people if it names any, else its states
+/// and organisations; for a possessive form (`بوساطته`) the person before
+/// it; else a pronoun after it (`وی`) or the name right before it
+/// (`ترحيب الإمارات باستضافة القمة`).
+fn mediators_after<'a>(
+    doc: &Doc<'a>,
+    seg: &Range<usize>,
+    w: &Word,
+    words: &[Word],
+    scope: &Scope,
+    last_person: Option<Arg<'a>>,
+) -> Vec<Arg<'a>> {
+    let f = doc.f;
+    // Up to the next mediation phrase (`با میانجیگری X و تحت حمایت Y`).
+    let until = words
+        .iter()
+        .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore))
+        .map_or(seg.end, |n| n.start);
+    let list = doc.list_after(w.end, until, MEDIATOR_LEAD, 3, true, &|i| scope.is_excluded(i));
+    let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
+    // `بوساطته`, `برعايتها`: the person before it, even one who
+    // announces the talks.
+    let form = &f[w.start..w.end];
+    let possessive = form.ends_with("ته") || form.ends_with("تها");
+    let before = || doc.entities_in(&(0..w.start)).rev().filter_map(|i| doc.args[i]).find(|a| a.person);
+    match (people.is_empty(), list.is_empty()) {
+        _ if possessive => before().into_iter().collect(),
+        (false, _) => people,
+        (true, false) => list,
+        // `ترحيب الإمارات باستضافة القمة`: the one right before.
+        (true, true) => {
+            let mut found = pronoun_after(doc, w, words, last_person);
+            if found.is_empty() {
+                found.extend(
+                    doc.entities_in(&(seg.start..w.start))
+                        .last()
+                        .filter(|&i| !scope.is_excluded(i) && words_between(f, doc.spans[i].end, w.start) == 0)
+                        .and_then(|i| doc.args[i]),
+                );
+            }
+            found
+        }
+    }
 }
 
 /// The person a pronoun right after the word stands for (`به میزبانی وی`).
