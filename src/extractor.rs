@@ -365,7 +365,7 @@ impl Extractor {
             return (Vec::new(), Vec::new());
         }
         let words = self.lexicon.find(&self.affixes, text, norm, starts);
-        let doc = crate::relations::Doc::new(text, norm, entities, words, self.titles.stop_words());
+        let doc = crate::relations::Doc::new(text, norm, entities, words, &self.titles);
         crate::relations::extract(&doc)
     }
 

@@ -54,6 +54,17 @@ impl Titles {
         &self.stop
     }
 
+    /// Whether a title phrase (`وزیر خارجه`, `رئيس وزراء`) ends right
+    /// before byte `at` of the folded text `f` (spaces between).
+    pub(crate) fn title_before(&self, f: &str, at: usize) -> bool {
+        let mut from = at.saturating_sub(80);
+        while !f.is_char_boundary(from) {
+            from += 1;
+        }
+        let head = f[from..at].trim_end();
+        self.before.find_iter(head).any(|m| m.end() == head.len())
+    }
+
     pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
         let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
         for (n, line) in data_lines(text) {

@@ -38,8 +38,11 @@ pub(crate) struct Doc<'a> {
     pub args: Vec<Option<Arg<'a>>>,
     /// Trigger words, sorted by start, in folded offsets.
     pub words: Vec<Word>,
-    /// Title words (`رئيس`, `نظيره` …), for lists joined by an Arabic و.
+    /// Title and function words (`رئيس`, `نظيره`, `من` …), for lists joined
+    /// by an Arabic و.
     pub titles: &'a HashSet<String>,
+    /// The title rules (`وزیر خارجه`, `رئيس الوزراء`).
+    pub title_rules: &'a crate::names::Titles,
     pub chars: CharIndex<'a>,
     /// Ranges already judged Arabic or Persian.
     languages: RefCell<Vec<(Range<usize>, bool)>>,
@@ -51,7 +54,7 @@ impl<'a> Doc<'a> {
         norm: &'a Normalized,
         entities: &'a [Entity],
         words: Vec<Word>,
-        titles: &'a HashSet<String>,
+        title_rules: &'a crate::names::Titles,
     ) -> Doc<'a> {
         let spans: Vec<Range<usize>> = entities
             .iter()
@@ -65,7 +68,8 @@ impl<'a> Doc<'a> {
             spans,
             args: Vec::new(),
             words,
-            titles,
+            titles: title_rules.stop_words(),
+            title_rules,
             chars: CharIndex::new(text),
             languages: RefCell::new(Vec::new()),
         };

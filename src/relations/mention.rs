@@ -125,10 +125,7 @@ pub(crate) fn refers_back(doc: &Doc<'_>, words: &[Word], g: &Group<'_>, kind: Ev
 /// برای دیدار با X`): the holder named earlier in the document, not one who
 /// only announced something.
 pub(crate) fn role_holders<'a>(doc: &Doc<'a>, participants: &[Arg<'a>], announced: &[usize]) -> Vec<Arg<'a>> {
-    let titled = |s: &Arg<'a>| {
-        let head = doc.f[..doc.spans[s.index].start].trim_end();
-        head.rsplit(' ').take(2).any(|w| doc.titles.contains(w))
-    };
+    let titled = |s: &Arg<'a>| doc.title_rules.title_before(doc.f, doc.spans[s.index].start);
     participants
         .iter()
         .filter(|s| !s.person && titled(s) && participants.iter().all(|p| p.affiliation != Some(s.id)))
