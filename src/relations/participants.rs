@@ -122,14 +122,23 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
     // کردند و … قرار است دور بعدی رایزنی‌ها … برگزار کنند`).
     let mut current: Vec<Word> = Vec::new();
     for m in unlisted {
+        // So are a phone word and an in-person one with a name between
+        // (`القمة … التي اتفق عليها A وB خلال مكالمة هاتفية`).
+        let modality = |w: &Word| match w.kind {
+            Kind::Meet(m, ..) => m,
+            _ => Modality::Unspecified,
+        };
         let split = current.last().is_some_and(|p: &Word| {
-            words.iter().any(|c| {
+            let cue = words.iter().any(|c| {
                 matches!(
                     c.kind,
                     Kind::Planned(_) | Kind::Purpose | Kind::Call | Kind::Negative(true) | Kind::Sequence
                 ) && c.start >= p.end
                     && c.end <= m.start
-            })
+            });
+            let kinds = [modality(p), modality(&m)];
+            let phone_and_in_person = kinds.contains(&Modality::Phone) && kinds.contains(&Modality::InPerson);
+            cue || (phone_and_in_person && !doc.entities_in(&(p.end..m.start)).is_empty())
         });
         if split {
             out.push(Group {
