@@ -4,8 +4,12 @@
 //! - `met-with` pairs people with people and states with states, never a
 //!   person with a state; states pair only when the event names its sides
 //!   as states (not only as the states of its people);
-//! - people of one side never pair; with `separately`, the subject pairs
-//!   with each of the others and they do not pair among themselves;
+//! - people of one side never pair; in a hub and spoke (`جداگانه`, `كل على
+//!   حدة`, or two partners each after its own با/مع) the subjects pair with
+//!   each partner named after با/مع and the partners do not pair among
+//!   themselves (with no subject at a level, that level gives nothing);
+//! - an event only offered (`آماده است میزبان … باشد`) gives its mediation,
+//!   no meeting of its sides;
 //! - a host who takes part pairs with the guests; a person who mediates a
 //!   meeting attends it;
 //! - `mediated-by` has the event's sides as parties, never the mediator or
