@@ -262,7 +262,7 @@ impl<'d, 'a> Builder<'d, 'a> {
             .find(|w| w.kind == Kind::MediatorsBack && seg.range.contains(&w.start));
         let statuses = status::statuses(doc, &seg.range, &c.words, &scope, &word_groups);
         for (k, g) in groups.iter().enumerate() {
-            if status::denied(doc, &c.words, &g.words) {
+            if status::denied(doc, &c.words, &g.words) || welcomed_idea(doc, &c.words, g, &people) {
                 continue;
             }
             // Groups with no list of their own take the segment's names; with
@@ -704,6 +704,14 @@ fn fold_sideless(clause_words: &[Word], groups: &mut Vec<Group<'_>>) {
         let near = if near > k { near - 1 } else { near };
         groups[near].words.extend(words);
     }
+}
+
+/// Whether a Persian `استقبال کرد` only welcomed something (`از پیشنهاد
+/// … استقبال کرد`): a reception names its guest after `از` (`از X
+/// استقبال کرد`).
+fn welcomed_idea(doc: &Doc<'_>, words: &[Word], g: &Group<'_>, people: &[Arg<'_>]) -> bool {
+    let welcome = g.words.iter().all(|w| words.iter().any(|x| x.kind == Kind::Welcome && x.start == w.start));
+    welcome && !people.iter().any(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, &["از"]))
 }
 
 /// Whether an offer stands before a mediation word in its segment (`آماده
