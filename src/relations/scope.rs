@@ -165,6 +165,15 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             .map(|w| w.start)
             .next()
             .unwrap_or(clause.end);
+        // Event words right before the verb are the verb's (`درباره X تلفنی
+        // گفت‌وگو کردند`).
+        let mut end = end;
+        while let Some(v) = words
+            .iter()
+            .find(|v| v.kind.is_event() && v.start > t.end && v.end <= end && words_between(f, v.end, end) == 0 && v.start < end)
+        {
+            end = v.start;
+        }
         let end = f[t.end..end]
             .match_indices(['،', ','])
             .find(|(i, _)| {
