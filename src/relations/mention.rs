@@ -100,22 +100,24 @@ pub(crate) fn remote(doc: &Doc<'_>, words: &[Word], g: &Group<'_>) -> bool {
 /// (part of the visit told) or an Arabic meeting word with the article
 /// (`وأكد X خلال الاتصال`, `وحضر اللقاءين X`).
 pub(crate) fn refers_back(doc: &Doc<'_>, words: &[Word], g: &Group<'_>, kind: EventKind, participants: &[Arg<'_>]) -> bool {
+    let definite_word = |t: &Word| doc.f[..t.start].ends_with("ال") || doc.f[t.start..].starts_with("ال");
+    // `خلال` points back only to a definite event (`خلال الاتصال`, not
+    // `خلال اتصال هاتفي`).
+    let during = |d: &Word| matches!(&doc.f[d.start..d.end], "خلال" | "وخلال");
     let demonstrative = g.words.iter().any(|t| {
         words.iter().any(|d| {
             d.kind == Kind::Demonstrative
                 && d.end <= t.start
                 && words_between(doc.f, d.end, t.start) <= ANAPHORA_REACH
                 && doc.entities_in(&(d.end..t.start)).is_empty()
+                && (!during(d) || definite_word(t))
         })
     });
     let in_form = g.words.iter().any(|w| {
         let form = &doc.f[w.start..w.end];
         form.starts_with("این ") || form.starts_with("همین ")
     });
-    let definite = g
-        .words
-        .iter()
-        .any(|w| doc.f[..w.start].ends_with("ال") || doc.f[w.start..].starts_with("ال"));
+    let definite = g.words.iter().any(definite_word);
     let people = participants.iter().filter(|a| a.person).count();
     let sides = people.max(participants.len() - people);
     demonstrative || in_form || (sides < 2 && (kind == EventKind::PressConference || definite))

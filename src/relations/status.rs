@@ -71,6 +71,13 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                         && !in_island(w)
                 })
                 .filter_map(|w| {
+                    // A cue before `خلال`/`بعد` speaks of another event
+                    // (`دعوة … لزيارة الدوحة خلال اتصال هاتفي`).
+                    let barrier = w.end <= first
+                        && words.iter().any(|b| matches!(b.kind, Kind::Demonstrative | Kind::Sequence) && b.start >= w.end && b.end <= first);
+                    if barrier {
+                        return None;
+                    }
                     let inside = w.start < last && w.end > first;
                     let distance = if inside {
                         0
