@@ -710,8 +710,14 @@ fn fold_sideless(clause_words: &[Word], groups: &mut Vec<Group<'_>>) {
 /// … استقبال کرد`): a reception names its guest after `از` (`از X
 /// استقبال کرد`).
 fn welcomed_idea(doc: &Doc<'_>, words: &[Word], g: &Group<'_>, people: &[Arg<'_>]) -> bool {
-    let welcome = g.words.iter().all(|w| words.iter().any(|x| x.kind == Kind::Welcome && x.start == w.start));
-    welcome && !people.iter().any(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, &["از"]))
+    let welcome = g
+        .words
+        .iter()
+        .all(|w| words.iter().any(|x| x.kind == Kind::Welcome && x.start == w.start));
+    welcome
+        && !people
+            .iter()
+            .any(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, &["از"]))
 }
 
 /// Whether an offer stands before a mediation word in its segment (`آماده

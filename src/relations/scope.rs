@@ -184,15 +184,19 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             .map_or(end, |(i, _)| t.end + i);
         scope.islands.push(t.start..end);
     }
+    topic_nouns(doc, clause, words, scope);
+}
+
+/// Names after a topic noun are topics (`روابط ارمنستان و ترکیه`,
+/// `التطبيع بين أنقرة ويريفان`, `پیام کتبی X`, `اتفاقية مع جورجيا`); in a
+/// clause about a signing, a list after the document names its signers
+/// (`وُقعت … اتفاقية … بين قطر وتركيا`) and stays.
+fn topic_nouns(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope: &mut Scope) {
+    let f = doc.f;
+    let signed = words
+        .iter()
+        .any(|s| matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)));
     for t in words.iter().filter(|w| w.kind == Kind::TopicNoun) {
-        // In a clause about a signing, the document names its signers
-        // (`وُقعت … اتفاقية … بين قطر وتركيا`).
-        let signed = words
-            .iter()
-            .any(|s| matches!(s.kind, Kind::Meet(_, _, super::types::EventKind::Signing)));
-        if signed {
-            continue;
-        }
         let next_event = words
             .iter()
             .find(|w| w.start >= t.end && w.kind.is_event())
@@ -205,9 +209,10 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
             None => doc.list_after(t.end, next_event, 1, 3, false, &|_| false),
         };
         // The sender of a message (`رسالة خطية من الرئيس الصيني X`,
-        // `پیامی از X`): a few words after من/از.
+        // `پیامی از X`), the other side of an agreement (`اتفاقية مع
+        // جورجيا`): a few words after من/از/مع/با.
         let tail = f[t.end..next_event].trim_start();
-        let from = tail.split(' ').take(2).position(|w| w == "من" || w == "از");
+        let from = tail.split(' ').take(2).position(|w| ["من", "از", "مع", "با"].contains(&w));
         if let Some(k) = from {
             let at = t.end + (f[t.end..next_event].len() - tail.len()) + tail.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>();
             if let Some(i) = doc.entities_in(&(at.min(next_event)..next_event)).find(|&i| doc.args[i].is_some()) {
@@ -218,7 +223,7 @@ pub(crate) fn topics(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], scope
         }
         // A list, or one name right after it (`پیام کتبی پزشکیان`).
         let genitive = between.is_none() && list.len() == 1 && words_between(f, t.end, doc.spans[list[0].index].start) == 0;
-        if list.len() >= 2 || genitive {
+        if (list.len() >= 2 && !signed) || genitive {
             scope.excluded.extend(list.iter().map(|a| a.index));
         }
     }

@@ -74,7 +74,9 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                     // A cue before `خلال`/`بعد` speaks of another event
                     // (`دعوة … لزيارة الدوحة خلال اتصال هاتفي`).
                     let barrier = w.end <= first
-                        && words.iter().any(|b| matches!(b.kind, Kind::Demonstrative | Kind::Sequence) && b.start >= w.end && b.end <= first);
+                        && words
+                            .iter()
+                            .any(|b| matches!(b.kind, Kind::Demonstrative | Kind::Sequence) && b.start >= w.end && b.end <= first);
                     if barrier {
                         return None;
                     }
