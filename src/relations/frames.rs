@@ -407,7 +407,8 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             // A host of three or more sides takes part (`نشست وزیران خارجه
             // A، B و C به میزبانی وزیر خارجه D`).
-            let multilateral = hosted && sides(&frame.participants).len() >= 3;
+            let trilateral = self.multilateral(c, frame);
+            let multilateral = hosted && (sides(&frame.participants).len() >= 3 || trilateral);
             if m.takes_part || multilateral {
                 for h in &m.mediators {
                     if !frame.participants.iter().any(|p| p.id == h.id) {
@@ -425,6 +426,22 @@ impl<'d, 'a> Builder<'d, 'a> {
                 });
             }
         }
+    }
+
+    /// Whether the event is named as a meeting of three or more (`نشست
+    /// سه‌جانبه`, `اجتماع ثلاثي`), in its trigger or right after it.
+    fn multilateral(&self, c: &Clause<'a>, frame: &Frame<'a>) -> bool {
+        let doc = self.doc;
+        let Some((t, _)) = frame.evidence.last() else {
+            return false;
+        };
+        let in_form = ["سه جانبه", "سهجانبه", "چهارجانبه", "ثلاثی", "رباعی"]
+            .iter()
+            .any(|m| doc.f[t.clone()].contains(m));
+        in_form
+            || c.words
+                .iter()
+                .any(|m| m.kind == Kind::Multilateral && m.start >= t.end && words_between(doc.f, t.end, m.start) <= 1)
     }
 
     /// Fills in a group with fewer than two sides: the sentence's subject in

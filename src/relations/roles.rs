@@ -130,7 +130,7 @@ fn mediators_after<'a>(
     // Up to the next mediation phrase (`با میانجیگری X و تحت حمایت Y`).
     let until = words
         .iter()
-        .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore))
+        .find(|n| n.start >= w.end && n.start < seg.end && matches!(n.kind, Kind::MediateAfter(_) | Kind::MediateBefore | Kind::Attendance))
         .map_or(seg.end, |n| n.start);
     let list = doc.list_after(w.end, until, MEDIATOR_LEAD, 3, true, &|i| scope.is_excluded(i));
     let people: Vec<Arg<'a>> = list.iter().copied().filter(|a| a.person).collect();
