@@ -120,3 +120,73 @@ fn every_gazetteer_file_is_valid() {
     assert!(files >= 4, "{files} entity files");
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// The gold id rule: Latin diacritics fold to their base letter (NFKD with
+/// the marks dropped; ı → i, ø → o, ß → ss, æ → ae), then each run of other
+/// characters is one `_`.
+fn gold_id(name: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    let lower = name.to_lowercase();
+    let mut letters = String::new();
+    for c in lower.chars() {
+        match c {
+            'ı' => letters.push('i'),
+            'ø' => letters.push('o'),
+            'ß' => letters.push_str("ss"),
+            'æ' => letters.push_str("ae"),
+            'œ' => letters.push_str("oe"),
+            'ə' => letters.push('e'),
+            _ => letters.push(c),
+        }
+    }
+    let folded: String = letters.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+    snake(&folded)
+}
+
+/// Each run of characters other than `a-z0-9` as one `_`.
+fn snake(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+/// Regression: ids were made by dropping every letter with a diacritic
+/// (`recep_tayyip_erdo_an`, `asunci_n`) where the gold writes
+/// `recep_tayyip_erdogan`. No id may be such a broken form of its own Latin
+/// name.
+#[test]
+fn ids_fold_latin_diacritics() {
+    assert_eq!(gold_id("Recep Tayyip Erdoğan"), "recep_tayyip_erdogan");
+    assert_eq!(gold_id("Mevlüt Çavuşoğlu"), "mevlut_cavusoglu");
+    assert_eq!(gold_id("Washington, D.C."), "washington_d_c");
+    for file in ["people", "places", "organizations"] {
+        let path = format!("{}/gazetteers/{file}.tsv", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut rows = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        let header: Vec<&str> = rows.next().unwrap().split('\t').collect();
+        let latin = header.iter().position(|h| *h == "latin").unwrap();
+        let mut checked = 0;
+        for row in rows {
+            let cells: Vec<&str> = row.split('\t').collect();
+            let id = cells[0];
+            for name in cells.get(latin).copied().unwrap_or("").split('|').filter(|n| !n.is_empty()) {
+                let broken = snake(&name.to_lowercase());
+                let right = gold_id(name);
+                assert!(
+                    broken == right || id != broken,
+                    "{file}.tsv: id `{id}` should be `{right}` (from `{name}`)"
+                );
+                checked += usize::from(broken != right);
+            }
+        }
+        if file == "people" {
+            assert!(checked >= 20, "{checked} names with diacritics in people.tsv");
+        }
+    }
+}

@@ -96,10 +96,18 @@ def surface(name: str) -> str:
 # --------------------------------------------------------------------------
 # Ids.
 
+# Letters NFKD does not split into a base letter and a mark.
+ID_LETTERS = str.maketrans({"ı": "i", "ə": "e", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "ð": "d", "þ": "th"})
+
+
 def make_id(title: str) -> str:
-    """The id rule: lower-cased, ASCII only, every run of other characters
-    one `_`, no `_` at either end."""
-    return re.sub(r"[^a-z0-9]+", "_", title.lower()).strip("_")
+    """The id rule of the gold guidelines: Latin diacritics folded to their
+    base letter (NFKD with the combining marks dropped; ı → i, ø → o,
+    ß → ss, æ → ae), lower-cased, every run of other characters one `_`, no
+    `_` at either end (`Asunción` → `asuncion`)."""
+    folded = unicodedata.normalize("NFKD", title.lower().translate(ID_LETTERS))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", folded).strip("_")
 
 
 def english_id(name: str) -> str:
