@@ -189,4 +189,22 @@ fn ids_fold_latin_diacritics() {
             assert!(checked >= 20, "{checked} names with diacritics in people.tsv");
         }
     }
+    // Generated places name their Wikipedia title in the overlay's notes.
+    let overlay = std::fs::read_to_string(format!("{}/tools/places_overlay.tsv", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for row in overlay.lines() {
+        let cells: Vec<&str> = row.split('\t').collect();
+        let Some(title) = row
+            .split("Wikipedia: ")
+            .nth(1)
+            .map(|t| t.split(['\t', '|', ';']).next().unwrap_or("").trim())
+        else {
+            continue;
+        };
+        let broken = snake(&title.to_lowercase());
+        assert!(
+            broken == gold_id(title) || cells.get(1) != Some(&broken.as_str()),
+            "places_overlay.tsv: id `{broken}` should be `{}`",
+            gold_id(title)
+        );
+    }
 }
