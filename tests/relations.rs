@@ -91,7 +91,7 @@ fn relation_cases() {
         println!("{f}");
     }
     assert!(fa >= 150 && ar >= 150 && negatives * 3 >= total, "the case set shrank");
-    assert!(known.len() <= 10, "more known failures than when they were marked");
+    assert!(known.len() <= 9, "more known failures than when they were marked");
     // Every case is a regression case: none may drift.
     assert!(failures.is_empty(), "{} cases not exactly right (see above)", failures.len());
 }

@@ -240,7 +240,31 @@ impl<'d, 'a> Builder<'d, 'a> {
                 });
             }
         }
-        let taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
+        // A mediation word with a list of its own after meeting words
+        // (`وأكد X خلال الاتصال استعداد بلاده للوساطة بين A وB`) is an
+        // event of its own: its parties are no one else's.
+        let (listed, mediations): (Vec<Mediation<'a>>, Vec<Mediation<'a>>) = mediations.into_iter().partition(|m| {
+            !groups.is_empty()
+                && !m.takes_part
+                && m.word.kind == Kind::MediateBefore
+                && groups.iter().all(|g| g.words.iter().all(|w| w.end <= m.word.start))
+                && self.mediation_list(c, seg, m, &c.scope).len() >= 2
+        });
+        let mut taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
+        // The same for a mediation word whose mediator is named nowhere.
+        let after_groups = |w: &Word| groups.iter().all(|g| g.words.iter().all(|t| t.end <= w.start));
+        for w in c
+            .words
+            .iter()
+            .filter(|w| w.kind == Kind::MediateBefore && seg.range.contains(&w.start) && !c.scope.in_island(w.start) && after_groups(w))
+        {
+            let m = Mediation {
+                word: *w,
+                mediators: Vec::new(),
+                takes_part: false,
+            };
+            taken.extend(self.mediation_list(c, seg, &m, &c.scope).iter().map(|a| a.index));
+        }
         let mut excluded = c.scope.excluded.clone();
         excluded.extend(mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.index)));
         let scope = Scope {
@@ -295,6 +319,9 @@ impl<'d, 'a> Builder<'d, 'a> {
             }
             self.attach(c, seg, &mut frame, &mediations, back, |m| nearest(&groups, &m.word) == k);
             self.push(frame);
+        }
+        if !listed.is_empty() {
+            self.mediation_only(c, seg, &listed, &scope);
         }
         if groups.is_empty() {
             self.mediation_only(c, seg, &mediations, &scope);
@@ -356,7 +383,15 @@ impl<'d, 'a> Builder<'d, 'a> {
             *participants = sides(&self.last_participants);
         }
         let mediators: Vec<&str> = mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.id)).collect();
-        if participants.is_empty() && !mediators.is_empty() && g.own.is_none() {
+        // Sides given after `بین` without a name (`لقاء بين مسؤولين
+        // أمريكيين وأوكرانيين`) are the event's own, unnamed.
+        let unnamed = c.words.iter().any(|b| {
+            b.kind == Kind::Between
+                && g.words
+                    .iter()
+                    .any(|t| t.end <= b.start && words_between(doc.f, t.end, b.start) <= 1)
+        });
+        if participants.is_empty() && !mediators.is_empty() && g.own.is_none() && !unnamed {
             let before = part::recent(doc, seg.range.start, true, &self.announced);
             if before.len() == 2 && before.iter().all(|a| !mediators.contains(&a.id)) {
                 participants.extend(before.into_iter().rev());
@@ -598,14 +633,8 @@ impl<'d, 'a> Builder<'d, 'a> {
         };
         let mediators: Vec<Arg<'a>> = mediations.iter().flat_map(|m| m.mediators.iter().copied()).collect();
         let not_mediator = |a: &Arg<'a>| !mediators.iter().any(|m| m.id == a.id);
-        let as_meeting = Word {
-            kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation),
-            ..first
-        };
-        let mut parties: Vec<Arg<'a>> = part::groups(doc, &seg.range, &[as_meeting], &c.words, scope)
-            .pop()
-            .and_then(|g| g.own)
-            .unwrap_or_default()
+        let mut parties: Vec<Arg<'a>> = self
+            .mediation_list(c, seg, mediations[0], scope)
             .into_iter()
             .filter(not_mediator)
             .collect();
@@ -646,6 +675,19 @@ impl<'d, 'a> Builder<'d, 'a> {
             });
         }
         self.push(frame);
+    }
+
+    /// The parties listed right after a mediation word (`للوساطة بين A
+    /// وB`), read as a meeting word's own list.
+    fn mediation_list(&self, c: &Clause<'a>, seg: &Segment, m: &Mediation<'a>, scope: &Scope) -> Vec<Arg<'a>> {
+        let as_meeting = Word {
+            kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation),
+            ..m.word
+        };
+        part::groups(self.doc, &seg.range, &[as_meeting], &c.words, scope)
+            .pop()
+            .and_then(|g| g.own)
+            .unwrap_or_default()
     }
 
     fn recall(&self) -> part::Recall<'_, 'a> {

@@ -50,6 +50,12 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
             && !words
                 .iter()
                 .any(|t| t.kind == Kind::TopicNoun && t.start >= m.end && t.end <= b.start)
+            // A mediation word in between takes the list (`خلال الاتصال
+            // استعداد بلاده للوساطة بين A وB`), unless it names the
+            // event's subject (`محادثات الوساطة بين A وB`).
+            && !words.iter().any(|t| {
+                t.kind == Kind::MediateBefore && t.start >= m.end && t.end <= b.start && words_between(f, m.end, t.start) >= 1
+            })
     });
     let mut list = match between {
         // Organisations can be sides when named as such (`بين الصين ومجلس

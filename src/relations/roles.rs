@@ -201,7 +201,12 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
         }
     };
     let any_before = || before.iter().rev().filter(|i| !scope.places.contains(i)).find_map(|&i| doc.args[i]);
+    // Names after `بين` are the parties (`جهود الوساطة بين A وB`).
+    let parties_follow = super::segment::word_after(f, w.end, &["بين", "بین", "میان"]);
     let after = || {
+        if parties_follow {
+            return None;
+        }
         doc.entities_in(&(w.end..seg.end))
             .filter(ok)
             .filter(|i| !scope.places.contains(i))
