@@ -797,17 +797,29 @@ fn unlisted_share(doc: &Doc<'_>, seg: &Range<usize>, groups: &[Group<'_>], k: us
     // Only events set apart by a sequence word (`بعد`, `پیش از`) split the
     // names; a planned word between two mentions (`در تماس تلفنی با X …
     // برای سفر … دعوت کرد`) does not.
+    let at = doc.spans[a.index].start;
+    let start = |j: usize| groups[j].words.iter().map(|w| w.start).min().unwrap_or(0);
+    let end = |j: usize| groups[j].words.iter().map(|w| w.end).max().unwrap_or(0);
+    // A name after a cue that looks ahead to a later event belongs to that
+    // event (`واتفق الزعيمان خلال اللقاء على أن يواصل الوزيران X وY
+    // المفاوضات`).
+    let ahead = doc.words_in(seg).iter().any(|w| {
+        w.kind == Kind::Planned(false)
+            && w.start >= end(k)
+            && w.end <= at
+            && unlisted.iter().any(|&j| j != k && start(j) >= w.end && start(j) > at)
+    });
+    if ahead && unlisted.len() >= 2 {
+        return false;
+    }
     let apart = doc.words_in(seg).iter().any(|w| w.kind == Kind::Sequence);
     if unlisted.len() < 2 || !apart {
         return true;
     }
-    let at = doc.spans[a.index].start;
     let first_name = doc.args_in(seg, true).next().is_some_and(|f| f.index == a.index);
     if first_name {
         return true;
     }
-    let start = |j: usize| groups[j].words.iter().map(|w| w.start).min().unwrap_or(0);
-    let end = |j: usize| groups[j].words.iter().map(|w| w.end).max().unwrap_or(0);
     let owner = if doc.arabic(seg) {
         unlisted.iter().copied().rfind(|&j| start(j) <= at).or(unlisted.first().copied())
     } else {

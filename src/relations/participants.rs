@@ -144,7 +144,7 @@ pub(crate) fn groups<'a>(doc: &Doc<'a>, seg: &Range<usize>, meets: &[Word], word
             });
             let kinds = [modality(p), modality(&m)];
             let phone_and_in_person = kinds.contains(&Modality::Phone) && kinds.contains(&Modality::InPerson);
-            cue || (phone_and_in_person && !doc.entities_in(&(p.end..m.start)).is_empty())
+            cue || phone_and_in_person
         });
         if split {
             out.push(Group {

@@ -40,9 +40,22 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
         doc.entities_in(&(w.start.saturating_sub(64)..w.start))
             .any(|i| doc.entities[i].entity_type == crate::output::EntityType::Date && words_between(f, doc.spans[i].end, w.start) == 0)
     };
+    // How many words lie between a cue and a group (0 inside it).
+    let distance_to = |w: &Word, g: &[Word]| {
+        let first = g.iter().map(|t| t.start).min().unwrap_or(seg.start);
+        let last = g.iter().map(|t| t.end).max().unwrap_or(seg.start);
+        if w.start < last && w.end > first {
+            0
+        } else if w.end <= first {
+            words_between(f, w.end, first)
+        } else {
+            words_between(f, last, w.start)
+        }
+    };
     groups
         .iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(k, g)| {
             let first = g.iter().map(|w| w.start).min().unwrap_or(seg.start);
             let last = g.iter().map(|w| w.end).max().unwrap_or(seg.start);
             let in_island = |w: &Word| scope.in_island(w.start) && !g.iter().any(|t| scope.in_island(t.start));
@@ -80,14 +93,26 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                     if barrier {
                         return None;
                     }
-                    let inside = w.start < last && w.end > first;
-                    let distance = if inside {
-                        0
-                    } else if w.end <= first {
-                        words_between(f, w.end, first)
-                    } else {
-                        words_between(f, last, w.start)
-                    };
+                    let distance = distance_to(w, g);
+                    let occasion = words.iter().any(|d| {
+                        d.kind == Kind::Demonstrative
+                            && matches!(&f[d.start..d.end], "خلال" | "وخلال")
+                            && d.end <= first
+                            && matches!(f[d.end..first].trim(), "" | "ال")
+                    });
+                    // A cue between this event and a later one goes to the
+                    // nearer, the later on a tie (`مكالمة هاتفية واتفقا على
+                    // عقد قمة`: the summit's; `اجتماع قريب … وعقد مفاوضات`:
+                    // the meeting's); always the later after the occasion
+                    // of an agreement (`اتفقا خلال اللقاء على أن …`).
+                    let ahead = groups.iter().enumerate().any(|(j, h)| {
+                        let h_first = h.iter().map(|t| t.start).min().unwrap_or(seg.end);
+                        let h_last = h.iter().map(|t| t.end).max().unwrap_or(seg.end);
+                        j != k && w.start >= last && h_first >= last && w.end <= h_last && (distance_to(w, h) <= distance || occasion)
+                    });
+                    if ahead {
+                        return None;
+                    }
                     // With one event in the segment, its words are all
                     // about it (`دیدار … ماه آینده … برگزار خواهد شد`).
                     // An offer comes before what is offered; a purpose word right
