@@ -55,8 +55,9 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// Check that your texts give the same answer however they are typed:
-    /// each is rewritten 13 ways (Arabic or Persian letters, ZWNJ, harakat,
-    /// tatweel, presentation forms, digits, NBSP, bidi marks, CRLF) and the
+    /// each is rewritten 14 ways (Arabic or Persian letters, ZWNJ, harakat,
+    /// tatweel, presentation forms, digits, NBSP, bidi marks after spaces or
+    /// punctuation, CRLF) and the
     /// extractions compared. Exit 1 if any differs.
     Perturb {
         /// Also load this gazetteer file (repeatable).

@@ -1,6 +1,6 @@
 //! Rewrites of a text the ways real articles arrive (Arabic or Persian
 //! keyboards, ZWNJ or none, harakat, tatweel, presentation forms, three
-//! digit sets, NBSP, bidi marks, CRLF), and a comparison of what namyab
+//! digit sets, NBSP, bidi marks after spaces or punctuation, CRLF), and a comparison of what namyab
 //! extracts from each: the same article, however it is typed, must give the
 //! same entities and relations. `namyab perturb FILE` runs it on your texts.
 
@@ -97,6 +97,16 @@ pub fn perturbations(text: &str) -> Vec<Perturbation> {
         Perturbation {
             name: "bidi_marks",
             text: text.replace(' ', " \u{200F}").replace('\n', "\u{200E}\n"),
+        },
+        Perturbation {
+            name: "bidi_after_punctuation",
+            text: text
+                .chars()
+                .flat_map(|c| {
+                    let punct = matches!(c, '.' | '،' | ',' | ':' | '؛' | '«' | '»' | '"' | '!' | '?' | '؟');
+                    std::iter::once(c).chain(punct.then_some('\u{200F}'))
+                })
+                .collect(),
         },
         Perturbation {
             name: "crlf",

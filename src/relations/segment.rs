@@ -12,8 +12,8 @@ use std::ops::Range;
 pub(crate) const MAX_SENTENCE: usize = 4096;
 
 /// Sentence spans of the original text: split after `.` `!` `?` `؟` `؛` and
-/// line breaks (a `.` only before white space or the end, so `2.5` and
-/// `News.am` stay whole); runs longer than [`MAX_SENTENCE`] are cut at white
+/// line breaks (a `.` only before white space or the end, invisible marks
+/// looked through, so `2.5` and `News.am` stay whole); runs longer than [`MAX_SENTENCE`] are cut at white
 /// space.
 pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -42,13 +42,13 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
 fn raw_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
         let stop = match c {
             '!' | '?' | '؟' | '؛' | '\n' => true,
-            // A bidi mark or ZWNJ after the stop is as good as a space.
-            '.' => iter.peek().is_none_or(|&(_, n)| n.is_whitespace() || invisible(n)),
+            // Invisible marks after the stop are looked through, as the
+            // fold removes them: `.‏ ` ends a sentence, `.‏»` does not.
+            '.' => text[end..].chars().find(|&n| !invisible(n)).is_none_or(char::is_whitespace),
             _ => false,
         };
         if stop {
@@ -176,6 +176,29 @@ impl<'a> CharIndex<'a> {
             end: r.end,
             char_start: self.chars(r.start),
             char_end: self.chars(r.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    /// Sentence splits look through invisible marks, as the fold does:
+    /// a mark typed after a stop changes nothing (regression: `.‏»` ended a
+    /// sentence that `.»` did not).
+    #[test]
+    fn invisible_marks_after_a_stop_change_nothing() {
+        let cases: &[(&str, usize)] = &[
+            ("گفت: «باید ادامه داد.» او افزود.", 1),
+            ("گفت: «باید ادامه داد.\u{200F}» او افزود.", 1),
+            ("دیدار انجام شد. او افزود.", 2),
+            ("دیدار انجام شد.\u{200F} او افزود.", 2),
+            ("دیدار انجام شد.\u{200F}", 1),
+            ("نرخ 2.5 درصد بود.", 1),
+        ];
+        for &(text, n) in cases {
+            assert_eq!(sentences(text).len(), n, "{text:?}");
         }
     }
 }
