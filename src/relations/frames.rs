@@ -240,31 +240,23 @@ impl<'d, 'a> Builder<'d, 'a> {
                 });
             }
         }
-        // A mediation word with a list of its own after meeting words
+        // A mediation word with a list of its own after the meeting words
         // (`وأكد X خلال الاتصال استعداد بلاده للوساطة بين A وB`) is an
-        // event of its own: its parties are no one else's.
-        let (listed, mediations): (Vec<Mediation<'a>>, Vec<Mediation<'a>>) = mediations.into_iter().partition(|m| {
-            !groups.is_empty()
-                && !m.takes_part
-                && m.word.kind == Kind::MediateBefore
-                && groups.iter().all(|g| g.words.iter().all(|w| w.end <= m.word.start))
-                && self.mediation_list(c, seg, m, &c.scope).len() >= 2
-        });
-        let mut taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
-        // The same for a mediation word whose mediator is named nowhere.
-        let after_groups = |w: &Word| groups.iter().all(|g| g.words.iter().all(|t| t.end <= w.start));
-        for w in c
+        // event of its own, whether or not its mediator is named: its
+        // parties are no one else's.
+        let after_groups = |w: &Word| !groups.is_empty() && groups.iter().all(|g| g.words.iter().all(|t| t.end <= w.start));
+        let own_lists: Vec<(usize, Vec<Arg<'a>>)> = c
             .words
             .iter()
             .filter(|w| w.kind == Kind::MediateBefore && seg.range.contains(&w.start) && !c.scope.in_island(w.start) && after_groups(w))
-        {
-            let m = Mediation {
-                word: *w,
-                mediators: Vec::new(),
-                takes_part: false,
-            };
-            taken.extend(self.mediation_list(c, seg, &m, &c.scope).iter().map(|a| a.index));
-        }
+            .map(|w| (w.start, self.mediation_list(c, seg, w, &c.scope)))
+            .filter(|(_, list)| list.len() >= 2)
+            .collect();
+        let (listed, mediations): (Vec<Mediation<'a>>, Vec<Mediation<'a>>) = mediations
+            .into_iter()
+            .partition(|m| !m.takes_part && own_lists.iter().any(|(start, _)| *start == m.word.start));
+        let mut taken: Vec<usize> = groups.iter().flat_map(|g| g.own.iter().flatten().map(|a| a.index)).collect();
+        taken.extend(own_lists.iter().flat_map(|(_, list)| list.iter().map(|a| a.index)));
         let mut excluded = c.scope.excluded.clone();
         excluded.extend(mediations.iter().flat_map(|m| m.mediators.iter().map(|a| a.index)));
         let scope = Scope {
@@ -634,7 +626,7 @@ impl<'d, 'a> Builder<'d, 'a> {
         let mediators: Vec<Arg<'a>> = mediations.iter().flat_map(|m| m.mediators.iter().copied()).collect();
         let not_mediator = |a: &Arg<'a>| !mediators.iter().any(|m| m.id == a.id);
         let mut parties: Vec<Arg<'a>> = self
-            .mediation_list(c, seg, mediations[0], scope)
+            .mediation_list(c, seg, &mediations[0].word, scope)
             .into_iter()
             .filter(not_mediator)
             .collect();
@@ -679,10 +671,10 @@ impl<'d, 'a> Builder<'d, 'a> {
 
     /// The parties listed right after a mediation word (`للوساطة بين A
     /// وB`), read as a meeting word's own list.
-    fn mediation_list(&self, c: &Clause<'a>, seg: &Segment, m: &Mediation<'a>, scope: &Scope) -> Vec<Arg<'a>> {
+    fn mediation_list(&self, c: &Clause<'a>, seg: &Segment, word: &Word, scope: &Scope) -> Vec<Arg<'a>> {
         let as_meeting = Word {
             kind: Kind::Meet(Modality::Unspecified, "045", EventKind::Mediation),
-            ..m.word
+            ..*word
         };
         part::groups(self.doc, &seg.range, &[as_meeting], &c.words, scope)
             .pop()

@@ -103,7 +103,7 @@ pub(crate) fn refers_back(doc: &Doc<'_>, words: &[Word], g: &Group<'_>, kind: Ev
     let definite_word = |t: &Word| doc.f[..t.start].ends_with("ال") || doc.f[t.start..].starts_with("ال");
     // `خلال` points back only to a definite event (`خلال الاتصال`, not
     // `خلال اتصال هاتفي`).
-    let during = |d: &Word| matches!(&doc.f[d.start..d.end], "خلال" | "وخلال");
+    let during = |d: &Word| super::segment::during(doc.f, d);
     let demonstrative = g.words.iter().any(|t| {
         words.iter().any(|d| {
             d.kind == Kind::Demonstrative

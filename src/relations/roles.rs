@@ -202,7 +202,10 @@ fn named_near<'a>(doc: &Doc<'a>, seg: &Range<usize>, w: &Word, scope: &Scope, ho
     };
     let any_before = || before.iter().rev().filter(|i| !scope.places.contains(i)).find_map(|&i| doc.args[i]);
     // Names after `بين` are the parties (`جهود الوساطة بين A وB`).
-    let parties_follow = super::segment::word_after(f, w.end, &["بين", "بین", "میان"]);
+    let parties_follow = doc
+        .words_in(&(w.end..seg.end))
+        .iter()
+        .any(|b| b.kind == Kind::Between && words_between(f, w.end, b.start) == 0);
     let after = || {
         if parties_follow {
             return None;

@@ -3,6 +3,7 @@
 //! joins two list items). Everything but sentence splitting works on the
 //! folded text, where ZWNJ, bidi marks and harakat are already gone.
 
+use super::lexicon::{Kind, Word};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -10,6 +11,12 @@ use std::ops::Range;
 /// punctuation (the longest sentence in the seeds is 623 bytes) are cut
 /// at white space, so that the per-sentence rules stay linear in the text.
 pub(crate) const MAX_SENTENCE: usize = 4096;
+
+/// Whether a demonstrative is `خلال` ("during"): it names the occasion of
+/// what follows, and points back only to a definite event.
+pub(crate) fn during(f: &str, d: &Word) -> bool {
+    d.kind == Kind::Demonstrative && matches!(&f[d.start..d.end], "خلال" | "وخلال")
+}
 
 /// Sentence spans of the original text: split after `.` `!` `?` `؟` `؛` and
 /// line breaks (a `.` only before white space or the end, invisible marks

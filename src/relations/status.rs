@@ -94,12 +94,9 @@ pub(crate) fn statuses(doc: &Doc<'_>, seg: &Range<usize>, words: &[Word], scope:
                         return None;
                     }
                     let distance = distance_to(w, g);
-                    let occasion = words.iter().any(|d| {
-                        d.kind == Kind::Demonstrative
-                            && matches!(&f[d.start..d.end], "خلال" | "وخلال")
-                            && d.end <= first
-                            && matches!(f[d.end..first].trim(), "" | "ال")
-                    });
+                    let occasion = words
+                        .iter()
+                        .any(|d| super::segment::during(f, d) && d.end <= first && matches!(f[d.end..first].trim(), "" | "ال"));
                     // A cue between this event and a later one goes to the
                     // nearer, the later on a tie (`مكالمة هاتفية واتفقا على
                     // عقد قمة`: the summit's; `اجتماع قريب … وعقد مفاوضات`:
