@@ -3,6 +3,7 @@
 use crate::dates::{Dates, DEFAULT_DATES};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
+use crate::language::{Frequent, LanguageWords, DEFAULT_FREQUENT, DEFAULT_LANGUAGES};
 use crate::matcher::Trie;
 use crate::names::{Titles, DEFAULT_TITLES};
 use crate::output::{EntityType, Extraction};
@@ -43,6 +44,8 @@ pub struct Extractor {
     pub(crate) dates: Dates,
     pub(crate) lexicon: Lexicon,
     pub(crate) titles: Titles,
+    pub(crate) languages: LanguageWords,
+    pub(crate) frequent: Frequent,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -270,6 +273,8 @@ impl ExtractorBuilder {
         let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
         let lexicon = Lexicon::parse(DEFAULT_TRIGGERS.0, DEFAULT_TRIGGERS.1)?;
         let titles = Titles::parse(DEFAULT_TITLES.0, DEFAULT_TITLES.1)?;
+        let languages = LanguageWords::parse(DEFAULT_LANGUAGES.0, DEFAULT_LANGUAGES.1)?;
+        let frequent = Frequent::parse(DEFAULT_FREQUENT.0, DEFAULT_FREQUENT.1)?;
         let mut records = Vec::new();
         if self.defaults {
             for (name, text) in gazetteer::DEFAULT_FILES {
@@ -292,7 +297,7 @@ impl ExtractorBuilder {
             records.retain(|r| !replaced.contains(r.id.as_str()));
             records.extend(added);
         }
-        let compiled = gazetteer::compile(records, &cues, &affixes)?;
+        let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
         let trie = Trie::new(&compiled.patterns);
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
         Ok(Extractor {
@@ -304,6 +309,8 @@ impl ExtractorBuilder {
             dates,
             lexicon,
             titles,
+            languages,
+            frequent,
         })
     }
 }
@@ -464,6 +471,38 @@ impl Extractor {
     /// ```
     pub fn dropped_variants(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.compiled.dropped.iter().map(|(id, v)| (id.as_str(), v.as_str()))
+    }
+
+    /// Single-word names that are frequent common words of their column's
+    /// language (`gazetteers/frequent.tsv`, from wordfreq) and carry no
+    /// `[cue:…]`, as `(entity id, name)`: each such name is tagged wherever
+    /// the word is used, so it wants a cue, or a review that it is a name
+    /// first (`tools/frequent_names.tsv`). The default gazetteers have none;
+    /// `namyab gazetteer check` reports them for your files.
+    ///
+    /// ```
+    /// let ex = namyab::Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_gazetteer_str("mine.tsv", "id\ttype\tfa\nbaavar\tGPE\tباور\nnew_town\tGPE\tنوشهرک\n")
+    ///     .build()
+    ///     .unwrap();
+    /// // باور is "belief"
+    /// let found: Vec<(&str, &str)> = ex.common_word_names().collect();
+    /// assert_eq!(found, [("baavar", "باور")]);
+    /// ```
+    pub fn common_word_names(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.compiled.records.iter().flat_map(move |r| {
+            r.names.iter().filter_map(move |n| {
+                let lang = match n.lang {
+                    Lang::Fa => crate::language::Language::Persian,
+                    Lang::Ar => crate::language::Language::Arabic,
+                    Lang::Latin => return None,
+                };
+                let folded = gazetteer::fold_name(&n.surface);
+                (n.cue.is_none() && !folded.contains(' ') && self.frequent.contains(&folded, Some(lang)))
+                    .then_some((r.id.as_str(), n.surface.as_str()))
+            })
+        })
     }
 
     /// Number of entities loaded.

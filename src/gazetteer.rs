@@ -6,6 +6,7 @@
 //! patterns, each pointing at the entities it names ([`Compiled`]).
 
 use crate::error::{Detail, Error};
+use crate::language::Frequent;
 use crate::normalize::normalize;
 use crate::output::EntityType;
 use std::collections::HashMap;
@@ -445,6 +446,9 @@ pub(crate) enum VariantKind {
     ElidedArticle,
     /// A person's surname alone.
     Partial,
+    /// A person's surname alone that is also a common word: it names them
+    /// only where their full name stands in the same text.
+    PartialCommon,
 }
 
 /// One entity a pattern names.
@@ -478,8 +482,8 @@ pub(crate) struct Compiled {
     pub patterns: Vec<String>,
     /// For each pattern, the entities it names.
     pub refs: Vec<Vec<VariantRef>>,
-    /// Derived variants dropped because they equal another entity's name:
-    /// `(entity id, variant)`.
+    /// Derived variants dropped because they equal another entity's name or
+    /// a frequent common word: `(entity id, variant)`.
     pub dropped: Vec<(String, String)>,
 }
 
@@ -489,7 +493,7 @@ const MAX_SPACE_SUBSETS_SPACES: usize = 4;
 const MAX_LETTER_VARIANTS: usize = 32;
 
 /// Checks `records` as a whole and compiles them.
-pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> Result<Compiled, Error> {
+pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, frequent: &Frequent) -> Result<Compiled, Error> {
     // Ids are unique.
     let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(records.len());
     for (i, r) in records.iter().enumerate() {
@@ -625,7 +629,15 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                     .chain(derived.iter().map(|(v, _)| v.clone()))
                     .collect();
                 for v in base {
-                    derived.extend(letter_variants(&v).into_iter().map(|v| (v, Lang::Ar.bit())));
+                    // A spelling an Arabic-alphabet writer might use that
+                    // is a common word (گینه → کینه "hatred") is dropped.
+                    for l in letter_variants(&v) {
+                        if !l.contains(' ') && frequent.contains(&l, None) {
+                            out.dropped.push((r.id.clone(), l));
+                        } else {
+                            derived.push((l, Lang::Ar.bit()));
+                        }
+                    }
                 }
             }
             let mut elided = Vec::new();
@@ -657,6 +669,14 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                         if p.chars().count() < 3 || affixes.stop_partial.contains(&p) {
                             continue;
                         }
+                        // A surname that is a common word (ظریف, باور)
+                        // names the person only where the full name stands
+                        // in the same text, even when the person is `known`.
+                        let kind = if frequent.contains(&p, None) {
+                            VariantKind::PartialCommon
+                        } else {
+                            VariantKind::Partial
+                        };
                         if collides(&p, entity) {
                             out.dropped.push((r.id.clone(), p));
                             continue;
@@ -666,7 +686,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes) -> R
                             p,
                             VariantRef {
                                 entity,
-                                kind: VariantKind::Partial,
+                                kind,
                                 cue: None,
                                 langs,
                             },

@@ -124,6 +124,7 @@ mod dates;
 mod error;
 mod extractor;
 mod gazetteer;
+mod language;
 mod matcher;
 mod names;
 mod normalize;

@@ -241,7 +241,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             for (id, variant) in ex.dropped_variants() {
                 writeln!(
                     out,
-                    "note: derived spelling `{variant}` of `{id}` dropped: it is another entity's name"
+                    "note: derived spelling `{variant}` of `{id}` dropped: it is another entity's name or a frequent common word"
+                )?;
+            }
+            for (id, name) in ex.common_word_names() {
+                writeln!(
+                    out,
+                    "warning: name `{name}` of `{id}` is a frequent common word: mark it `{name} [cue:CLASS]` so that it counts only after a cue, or drop it"
                 )?;
             }
             ExitCode::SUCCESS

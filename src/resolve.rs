@@ -20,6 +20,7 @@
 
 use crate::dates::DateMatch;
 use crate::gazetteer::{Affixes, CuePosition, VariantKind};
+use crate::language::{Language, Languages};
 use crate::names::Taken;
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
@@ -60,7 +61,7 @@ impl Candidate {
             Source::Name { kind, .. } => match kind {
                 VariantKind::Explicit => 1,
                 VariantKind::Derived | VariantKind::ElidedArticle => 2,
-                VariantKind::Partial => 3,
+                VariantKind::Partial | VariantKind::PartialCommon => 3,
             },
             Source::Date(_) | Source::Unknown(_) => 1,
         }
@@ -101,12 +102,17 @@ fn skip_back(s: &str, mut at: usize, gap: impl Fn(char) -> bool) -> usize {
 /// Left edge of a raw match at `start`: `Some((word start, a ل stands
 /// joined right before the name))`, or `None` when the match starts inside a
 /// word.
-pub(crate) fn left_edge(a: &Affixes, f: &str, start: usize, name_chars: usize) -> Option<(usize, bool)> {
+/// `clitics` is false in Persian text, which has none of them: there a
+/// name must start its word (`فداکار` is no `داکار`).
+pub(crate) fn left_edge(a: &Affixes, f: &str, start: usize, name_chars: usize, clitics: bool) -> Option<(usize, bool)> {
     let Some(p1) = char_before(f, start) else {
         return Some((start, false));
     };
     if !is_word(p1) {
         return Some((start, false));
+    }
+    if !clitics {
+        return None;
     }
     // A clitic joined to a very short name is too likely a word of its own.
     if name_chars < 3 {
@@ -132,14 +138,18 @@ pub(crate) fn left_edge(a: &Affixes, f: &str, start: usize, name_chars: usize) -
 }
 
 /// Whether a raw match ending at `end` ends at a word edge, allowing the
-/// Persian suffixes.
-pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usize, end: usize) -> bool {
+/// Persian suffixes when `suffixes` (not in Arabic text: `قطرها` is "its
+/// diameter", never Qatar).
+pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usize, end: usize, suffixes: bool) -> bool {
     let f = norm.as_str();
     let Some(next) = f[end..].chars().next() else {
         return true;
     };
     if !is_word(next) {
         return true;
+    }
+    if !suffixes {
+        return false;
     }
     let word_end = f[end..].find(|c: char| !is_word(c)).map_or(f.len(), |i| end + i);
     let rest = &f[end..word_end];
@@ -171,17 +181,33 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     for &s in starts {
         ex.trie.walk(f, s, |e, p| raw.push((s, e, p)));
     }
+    let languages = Languages::detect(text, norm, &ex.languages);
     for (s, e, p) in raw {
         let refs = &ex.compiled.refs[p];
         let name_chars = f[s..e].chars().count();
-        let Some((ext_start, lam)) = left_edge(&ex.affixes, f, s, name_chars) else {
+        let lang = languages.at(s);
+        let Some((ext_start, lam)) = left_edge(&ex.affixes, f, s, name_chars, lang != Some(Language::Persian)) else {
             continue;
         };
-        if !right_edge(&ex.affixes, text, norm, s, e) {
+        if !right_edge(&ex.affixes, text, norm, s, e, lang != Some(Language::Arabic)) {
             continue;
         }
+        let word_end = f[e..].find(|c: char| !is_word(c)).map_or(f.len(), |i| e + i);
+        let word = &f[ext_start..word_end];
+        // A name with a clitic or suffix joined that makes a common word at
+        // least as frequent as the name is that word (`باكرا` is no
+        // `اكرا`); `والعراق` is rarer than `العراق` and stays a name.
+        if word.len() > e - s && ex.frequent.contains(word, lang) && ex.frequent.zipf(word, lang) >= ex.frequent.zipf(&f[s..e], lang) {
+            continue;
+        }
+        // A name listed only for the other language is none where it is a
+        // common word of this one (Persian `مالت` Malta in Arabic text).
+        let foreign_word = |langs: u8| lang.is_some_and(|l| langs & l.bit() == 0 && langs & 3 != 0 && ex.frequent.contains(word, Some(l)));
         for r in refs {
             if r.kind == VariantKind::ElidedArticle && !lam {
+                continue;
+            }
+            if foreign_word(r.langs) {
                 continue;
             }
             cands.push(Candidate {
@@ -217,7 +243,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         .filter_map(|c| match c.source {
             Source::Name {
                 entity, kind, cue: None, ..
-            } if kind != VariantKind::Partial => Some(entity),
+            } if !matches!(kind, VariantKind::Partial | VariantKind::PartialCommon) => Some(entity),
             _ => None,
         })
         .collect();
@@ -231,6 +257,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         let keep = match (cue, kind) {
             (Some(class), _) => cue_satisfied(ex, text, norm, &cands[..i], &c, class),
             (None, VariantKind::Partial) => ex.compiled.records[entity as usize].known || full.binary_search(&entity).is_ok(),
+            (None, VariantKind::PartialCommon) => full.binary_search(&entity).is_ok(),
             _ => true,
         };
         cands[i].keep = keep;

@@ -234,8 +234,8 @@ impl Lexicon {
             let article = ["ال", "لل"]
                 .iter()
                 .find_map(|a| f[..s].strip_suffix(a))
-                .is_some_and(|head| left_edge(affixes, f, head.len(), 3).is_some());
-            if (article || left_edge(affixes, f, s, chars.max(3)).is_some()) && right_edge(affixes, text, norm, s, e) {
+                .is_some_and(|head| left_edge(affixes, f, head.len(), 3, true).is_some());
+            if (article || left_edge(affixes, f, s, chars.max(3), true).is_some()) && right_edge(affixes, text, norm, s, e, true) {
                 raw.push((s, e, p));
             }
         }
