@@ -46,6 +46,9 @@ pub struct Extractor {
     pub(crate) titles: Titles,
     pub(crate) languages: LanguageWords,
     pub(crate) frequent: Frequent,
+    /// Every word of a person's name in the gazetteers, folded: never a
+    /// common word to the title rule.
+    pub(crate) person_words: std::collections::HashSet<String>,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -300,6 +303,13 @@ impl ExtractorBuilder {
         let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
         let trie = Trie::new(&compiled.patterns);
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
+        let person_words = compiled
+            .records
+            .iter()
+            .filter(|r| r.kind == EntityType::Person)
+            .flat_map(|r| r.names.iter())
+            .flat_map(|n| gazetteer::fold_name(&n.surface).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
         Ok(Extractor {
             compiled,
             by_id,
@@ -311,6 +321,7 @@ impl ExtractorBuilder {
             titles,
             languages,
             frequent,
+            person_words,
         })
     }
 }

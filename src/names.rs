@@ -12,7 +12,10 @@
 //!   جمهوری آذربایجان قرار داد.` ends with a verb, not a name).
 //!
 //! A word of a found name is never a stop word, a digit, part of another
-//! mention, or shorter than two letters, so common words are not tagged.
+//! mention, or shorter than two letters, and a name is never made only of
+//! very frequent common words (`gazetteers/frequent.tsv`, Zipf 4.5 and up)
+//! that no known person's name holds, so common words and verb phrases are
+//! not tagged.
 
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name};
@@ -106,8 +109,13 @@ impl Titles {
     /// index in `taken` of the state or organisation their title names
     /// (`سخنگوی وزارت خارجه ترکیه …`), their affiliation. `taken` holds the
     /// mentions already found, sorted by start.
-    pub(crate) fn find(&self, f: &str, taken: &[Taken]) -> Vec<(usize, usize, Option<usize>)> {
+    ///
+    /// `common` tells a frequent common word that is no word of a known
+    /// person's name: a name made only of such words is none (`چنین
+    /// شرایطی` "such conditions", `ملت باشم` "I be the nation").
+    pub(crate) fn find(&self, f: &str, taken: &[Taken], common: &dyn Fn(&str) -> bool) -> Vec<(usize, usize, Option<usize>)> {
         let mut out: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let all_common = |s: usize, e: usize| f[s..e].split(' ').filter(|w| !PARTICLES.contains(w)).all(common);
         let overlaps = |s: usize, e: usize| {
             let i = taken.partition_point(|t| t.end <= s);
             taken.get(i).is_some_and(|t| t.start < e)
@@ -138,7 +146,7 @@ impl Titles {
             }
             let s = inner + (f[inner..close].len() - f[inner..close].trim_start().len());
             let e = s + name.len();
-            if overlaps(s, e) {
+            if overlaps(s, e) || all_common(s, e) {
                 continue;
             }
             let rest = f[close + '»'.len_utf8()..].trim_start();
@@ -214,7 +222,7 @@ impl Titles {
                 continue;
             }
             let s = p;
-            if overlaps(s, e) {
+            if overlaps(s, e) || all_common(s, e) {
                 continue;
             }
             let after = f[e..].trim_start_matches(' ');

@@ -167,6 +167,26 @@ pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usiz
     false
 }
 
+/// The Zipf frequency from which a common word is never part of a name the
+/// title rule finds (when every word of the name is one).
+const TITLE_COMMON_ZIPF: f32 = 4.5;
+
+/// Whether `f[s..e]` is part of an e-mail or web address (`info@irna.ir`,
+/// `www.irna.ir`, `irna.ir/news`): a `@` or `/` joined to it, or a `.`
+/// between it and a letter.
+fn in_address(f: &str, s: usize, e: usize) -> bool {
+    let before = f[..s].chars().rev();
+    let mut before2 = before.clone().skip(1);
+    let after = f[e..].chars();
+    let mut after2 = after.clone().skip(1);
+    let joined = |c: Option<char>, next: Option<char>| match c {
+        Some('@' | '/') => true,
+        Some('.') => next.is_some_and(|n| n.is_ascii_alphanumeric()),
+        _ => false,
+    };
+    joined(before.clone().next(), before2.next()) || joined(after.clone().next(), after2.next())
+}
+
 /// Finds the entities of `text`, given its fold and the fold's word starts
 /// ([`crate::matcher::word_starts`]).
 pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[usize]) -> Vec<Entity> {
@@ -190,6 +210,9 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
             continue;
         };
         if !right_edge(&ex.affixes, text, norm, s, e, lang != Some(Language::Arabic)) {
+            continue;
+        }
+        if in_address(f, ext_start, e) {
             continue;
         }
         let word_end = f[e..].find(|c: char| !is_word(c)).map_or(f.len(), |i| e + i);
@@ -328,7 +351,10 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
             }
         })
         .collect();
-    let unknown = ex.titles.find(f, &taken);
+    // Very frequent (Zipf 4.5 and up: once in 30,000 words) and in no known
+    // person's name: `چنین`, `ملت`, `باشم`, but not `سامر` or `کامران`.
+    let common = |w: &str| ex.frequent.contains(w, None) && ex.frequent.zipf(w, None) >= TITLE_COMMON_ZIPF && !ex.person_words.contains(w);
+    let unknown = ex.titles.find(f, &taken, &common);
     if !unknown.is_empty() {
         for (s, e, side) in unknown {
             // The side a title names: a state (a capital as its state), an
