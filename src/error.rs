@@ -85,7 +85,7 @@ pub(crate) enum Detail {
     BadMarker(String),
     #[error("unknown cue class `{class}` in `{name}` (classes are defined in cues.tsv)")]
     UnknownCueClass { class: String, name: String },
-    #[error("unknown flag `{0}` (expected `known` or `nopartial`)")]
+    #[error("unknown flag `{0}` (expected `known`, `nopartial` or `shared`)")]
     UnknownFlag(String),
     #[error("duplicate id `{id}` (first defined at {first})")]
     DuplicateId { id: String, first: String },

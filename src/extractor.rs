@@ -160,6 +160,7 @@ impl GazetteerEntry {
             roles: Vec::new(),
             known: self.known,
             nopartial: false,
+            shared: false,
             origin: Origin { file, line: None },
         })
     }

@@ -79,6 +79,9 @@ pub(crate) struct Record {
     pub roles: Vec<Role>,
     pub known: bool,
     pub nopartial: bool,
+    /// PERSON: their offices may be held by others at the same time (a
+    /// co-presidency, a collective leadership).
+    pub shared: bool,
     pub origin: Origin,
 }
 
@@ -163,6 +166,7 @@ pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Erro
             roles: Vec::new(),
             known: false,
             nopartial: false,
+            shared: false,
             origin: Origin {
                 file: file.to_string(),
                 line: Some(n),
@@ -199,6 +203,7 @@ pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Erro
                         match flag {
                             "known" => rec.known = true,
                             "nopartial" => rec.nopartial = true,
+                            "shared" => rec.shared = true,
                             other => return Err(err(col, Detail::UnknownFlag(other.to_string()))),
                         }
                     }

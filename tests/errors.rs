@@ -91,7 +91,7 @@ fn each_error_names_file_line_column_and_value() {
         (
             "unknown flag",
             "id\ttype\tfa\tflags\nzahl\tPERSON\tزحل کیوان\tfamous\n".into(),
-            "user.tsv:2: column `flags`: unknown flag `famous` (expected `known` or `nopartial`)",
+            "user.tsv:2: column `flags`: unknown flag `famous` (expected `known`, `nopartial` or `shared`)",
         ),
         (
             "malformed role",

@@ -219,3 +219,161 @@ fn ids_fold_latin_diacritics() {
         );
     }
 }
+
+/// The offices one person holds at a time: two holders may overlap only when
+/// one of them is flagged `shared` (a co-presidency). Deputies, envoys,
+/// ambassadors, spokespeople and commissioners are many at once.
+const SINGLE_HOLDER: &[&str] = &[
+    "president",
+    "vice_president",
+    "first_vice_president",
+    "prime_minister",
+    "foreign_minister",
+    "chancellor",
+    "king",
+    "emir",
+    "sultan",
+    "crown_prince",
+    "supreme_leader",
+    "speaker",
+    "secretary_general",
+    "high_representative",
+    "commission_president",
+    "council_president",
+    "parliament_president",
+    "defence_minister",
+    "head_of_state",
+    "chief_justice",
+    "national_security_advisor",
+    "director_general",
+    "un_ambassador",
+    "commander",
+    "leader",
+];
+
+/// A role date as its parts (`2021-08` → [2021, 8]); an open end is `None`.
+fn date_parts(s: &str) -> Option<Vec<u32>> {
+    (!s.is_empty()).then(|| s.split('-').map(|p| p.parse().unwrap()).collect())
+}
+
+/// `a < b` at the coarser precision of the two (`2010-07` and `2010-07-15`
+/// are the same month: a hand-over, not an overlap); `None` is open.
+fn before(a: &Option<Vec<u32>>, b: &Option<Vec<u32>>, open_is_late: bool) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let n = a.len().min(b.len());
+            a[..n] < b[..n]
+        }
+        (None, None) => false,
+        (None, Some(_)) => !open_is_late,
+        (Some(_), None) => open_is_late,
+    }
+}
+
+/// Every row of the people file as (line, id, flags, roles).
+fn people_rows() -> Vec<(usize, String, String, String)> {
+    let text = include_str!("../gazetteers/people.tsv");
+    let mut header: Option<Vec<&str>> = None;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        let Some(h) = &header else {
+            header = Some(cells);
+            continue;
+        };
+        let cell = |col: &str| {
+            h.iter()
+                .position(|c| *c == col)
+                .and_then(|i| cells.get(i))
+                .copied()
+                .unwrap_or("")
+                .to_string()
+        };
+        out.push((n + 1, cell("id"), cell("flags"), cell("roles")));
+    }
+    out
+}
+
+#[test]
+fn no_office_is_held_by_two_people_at_once() {
+    // (role, of) → [(from, to, id, shared)]
+    type Term = (Option<Vec<u32>>, Option<Vec<u32>>, String, bool);
+    let mut offices: std::collections::BTreeMap<(String, String), Vec<Term>> = Default::default();
+    for (_, id, flags, roles) in people_rows() {
+        let shared = flags.split(',').any(|f| f == "shared");
+        for role in roles.split(';').filter(|r| !r.is_empty()) {
+            let Some((name, rest)) = role.split_once('@') else { continue };
+            let Some((of, dates)) = rest.split_once(':') else { continue };
+            if !SINGLE_HOLDER.contains(&name) {
+                continue;
+            }
+            let (from, to) = dates.split_once("..").unwrap();
+            offices
+                .entry((name.to_string(), of.to_string()))
+                .or_default()
+                .push((date_parts(from), date_parts(to), id.clone(), shared));
+        }
+    }
+    assert!(offices.len() > 400, "{} offices", offices.len());
+    let mut problems = Vec::new();
+    for ((role, of), terms) in &offices {
+        for (i, a) in terms.iter().enumerate() {
+            for b in &terms[i + 1..] {
+                // a starts before b ends and b starts before a ends
+                let overlap = before(&a.0, &b.1, true) && before(&b.0, &a.1, true);
+                if overlap && a.2 != b.2 && !(a.3 || b.3) {
+                    problems.push(format!(
+                        "{role}@{of}: {} ({:?}..{:?}) and {} ({:?}..{:?})",
+                        a.2, a.0, a.1, b.2, b.0, b.1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "offices held twice at once:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_entity_has_a_persian_or_arabic_name_and_a_fitting_affiliation() {
+    let ex = namyab::default_extractor();
+    let mut ids: Vec<&str> = ex.variants().map(|(id, _, _)| id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let arabic_script = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let mut problems = Vec::new();
+    let mut people = 0;
+    for id in &ids {
+        let e = ex.entity(id).unwrap();
+        if !e.names().any(arabic_script) {
+            problems.push(format!("{id}: no Persian or Arabic name"));
+        }
+        let kind = e.entity_type();
+        if kind == EntityType::Person {
+            people += 1;
+        }
+        if let Some(aff) = e.affiliation() {
+            let target = ex.entity(aff).unwrap().entity_type();
+            let fits = match kind {
+                EntityType::Person | EntityType::Org | EntityType::Fac | EntityType::Norp => {
+                    matches!(target, EntityType::Gpe | EntityType::Org)
+                }
+                EntityType::Gpe | EntityType::Loc => target == EntityType::Gpe,
+                _ => true,
+            };
+            if !fits {
+                problems.push(format!("{id} ({kind}): affiliation {aff} is a {target}"));
+            }
+        }
+        for role in e.roles() {
+            let target = ex.entity(role.of).unwrap().entity_type();
+            if !matches!(target, EntityType::Gpe | EntityType::Org | EntityType::Fac) {
+                problems.push(format!("{id}: role {}@{} names a {target}", role.role, role.of));
+            }
+        }
+    }
+    assert!(people >= 1500, "{people} people");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
