@@ -629,6 +629,11 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             // (variant, orthography): spacing variants keep the name's own;
             // Arabic-writer spellings are Arabic.
             let mut derived: Vec<(String, u8)> = space_variants(&folded).into_iter().map(|v| (v, lang)).collect();
+            // A ZWNJ in a name also stands for a space (`احمدی‌نژاد` is
+            // often typed `احمدی نژاد`).
+            if name.surface.contains('\u{200C}') {
+                derived.push((fold_name(&name.surface.replace('\u{200C}', " ")), lang));
+            }
             if letters {
                 let base: Vec<String> = std::iter::once(folded.clone())
                     .chain(derived.iter().map(|(v, _)| v.clone()))
@@ -669,6 +674,11 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             if r.kind == EntityType::Person && !r.nopartial && name.cue.is_none() {
                 if let Some((_, last)) = folded.rsplit_once(' ') {
                     let mut partials = vec![(last.to_string(), lang)];
+                    // A surname joined by a ZWNJ, typed with a space.
+                    let written = name.surface.trim().rsplit(' ').next().unwrap_or("");
+                    if written.contains('\u{200C}') {
+                        partials.push((fold_name(&written.replace('\u{200C}', " ")), lang));
+                    }
                     partials.extend(letter_variants(last).into_iter().map(|v| (v, Lang::Ar.bit())));
                     for (p, langs) in partials {
                         if p.chars().count() < 3 || affixes.stop_partial.contains(&p) {
