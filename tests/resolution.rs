@@ -77,7 +77,6 @@ fn date_values() {
 /// the original text; the surface is checked against the text, so a case
 /// cannot carry a wrong offset.
 #[test]
-#[ignore = "issue 11 §3: most of these forms are not recognised yet"]
 fn date_cases() {
     let cases: Value = serde_json::from_str(include_str!("cases/dates.json")).unwrap();
     let cases = cases.as_array().unwrap();
