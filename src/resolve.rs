@@ -392,7 +392,12 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         chars
     };
     for c in accepted {
-        let span = norm.to_original(c.start as usize..c.end as usize);
+        let mut span = norm.to_original(c.start as usize..c.end as usize);
+        if matches!(c.source, Source::Date(_)) && text[..span.end].chars().next_back().is_some_and(char::is_alphabetic) {
+            // The fold drops a tatweel: a date's last letter takes it back
+            // (`1445 هـ`, the era written with a tatweel).
+            span.end += text[span.end..].chars().take_while(|&ch| ch == '\u{0640}').count() * '\u{0640}'.len_utf8();
+        }
         let char_start = advance(span.start);
         let char_end = advance(span.end);
         let span = Span {

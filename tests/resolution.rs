@@ -71,3 +71,45 @@ fn date_values() {
         assert_eq!(&got, want, "{text}");
     }
 }
+
+/// Table-driven DATE cases (`tests/cases/dates.json`): each lists every DATE
+/// of its text in order as `[start, end, surface, value]`, byte offsets into
+/// the original text; the surface is checked against the text, so a case
+/// cannot carry a wrong offset.
+#[test]
+fn date_cases() {
+    let cases: Value = serde_json::from_str(include_str!("cases/dates.json")).unwrap();
+    let cases = cases.as_array().unwrap();
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let text = case["text"].as_str().unwrap();
+        let want: Vec<(usize, usize, String, Option<String>)> = case["dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let (start, end) = (d[0].as_u64().unwrap() as usize, d[1].as_u64().unwrap() as usize);
+                let surface = d[2].as_str().unwrap().to_string();
+                assert_eq!(text.get(start..end), Some(surface.as_str()), "{name}: the case's offsets");
+                (start, end, surface, d[3].as_str().map(str::to_string))
+            })
+            .collect();
+        let got: Vec<(usize, usize, String, Option<String>)> = namyab::extract(text)
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == namyab::EntityType::Date)
+            .map(|e| (e.span.start, e.span.end, e.text.clone(), e.value.clone()))
+            .collect();
+        if got != want {
+            failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} date cases pass; failing:\n{}",
+        cases.len() - failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
