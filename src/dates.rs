@@ -53,6 +53,9 @@ pub(crate) struct Dates {
     decades: HashMap<String, u32>,
     /// Centuries (`القرن الماضي`) → the first two digits of their years.
     centuries: HashMap<String, u32>,
+    /// Forms that are no date in an Arabic sentence (`دوشنبه`, the city
+    /// Dushanbe there), spaces removed.
+    not_in_arabic: std::collections::HashSet<String>,
     /// Tens of a two-digit Gregorian decade → its century when none is said.
     default_century: HashMap<u32, u32>,
 }
@@ -109,9 +112,15 @@ struct Lists {
     relative: Vec<String>,
     joiners: Vec<String>,
     year_cues: Vec<String>,
+    not_in_arabic: Vec<String>,
 }
 
 impl Dates {
+    /// Whether the folded date text is no date in an Arabic sentence.
+    pub(crate) fn not_in_arabic(&self, folded: &str) -> bool {
+        !self.not_in_arabic.is_empty() && self.not_in_arabic.contains(&folded.replace(' ', ""))
+    }
+
     pub(crate) fn parse(file: &str, text: &str) -> Result<Dates, Error> {
         let mut months = HashMap::new();
         let mut ordinals = HashMap::new();
@@ -234,6 +243,7 @@ impl Dates {
                     "month_word" => l.month_word.push(folded),
                     "decade_cue" => l.decade_cues.push(folded),
                     "year_cue" => l.year_cues.push(folded),
+                    "not_in_arabic" => l.not_in_arabic.push(folded.replace(' ', "")),
                     other => {
                         return Err(Error::new(
                             file,
@@ -314,6 +324,7 @@ impl Dates {
         let solar_year = format!(r"(?:^|[^\p{{L}}\p{{N}}]){} (?P<d>1[34][0-9]{{2}})", alternation(&l.year_cues));
         let compile = |p: &str| Regex::new(p).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())));
         Ok(Dates {
+            not_in_arabic: l.not_in_arabic.iter().cloned().collect(),
             words: compile(&words)?,
             numeric: compile(&numeric)?,
             solar_year: compile(&solar_year)?,
