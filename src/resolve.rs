@@ -167,6 +167,19 @@ pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usiz
     false
 }
 
+/// Whether the name `f[s..e]` starts or ends inside one original character
+/// (a lam-alef ligature `ﻻ` folds to two letters, `ل` + `ا`): no span of
+/// the original can hold it.
+fn splits_a_character(norm: &Normalized, s: usize, e: usize) -> bool {
+    let f = norm.as_str();
+    // the folded character at `at` comes from the same original one as the
+    // folded character before it
+    let inside = |at: usize| {
+        at > 0 && at < f.len() && char_before(f, at).is_some_and(|c| norm.original_start(at - c.len_utf8()) == norm.original_start(at))
+    };
+    inside(s) || inside(e)
+}
+
 /// The Zipf frequency from which a common word is never part of a name the
 /// title rule finds (when every word of the name is one).
 const TITLE_COMMON_ZIPF: f32 = 4.5;
@@ -212,7 +225,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         if !right_edge(&ex.affixes, text, norm, s, e, lang != Some(Language::Arabic)) {
             continue;
         }
-        if in_address(f, ext_start, e) {
+        if in_address(f, ext_start, e) || splits_a_character(norm, s, e) {
             continue;
         }
         let word_end = f[e..].find(|c: char| !is_word(c)).map_or(f.len(), |i| e + i);
