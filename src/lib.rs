@@ -128,6 +128,7 @@ mod language;
 mod matcher;
 mod names;
 mod normalize;
+mod outlets;
 mod output;
 mod perturb;
 mod relations;

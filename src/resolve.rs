@@ -17,6 +17,16 @@
 //! 4. **Overlaps**: the longest candidate wins; among candidates of the same
 //!    span, a satisfied cue beats a plain name, which beats a derived
 //!    spelling, which beats a surname alone; then the entity loaded first.
+//! 5. **Outlets named in no gazetteer**, after an attribution cue
+//!    (`crate::outlets`): ORG with no id.
+//! 6. **People named in no gazetteer**, by title and quote rules
+//!    (`crate::names`).
+//!
+//! Each sentence's language (`crate::language`) decides which affixes may
+//! join a name: Arabic proclitics in Arabic, Persian suffixes in Persian,
+//! both where undecided; a name joined to an affix that makes a more
+//! frequent common word is that word, and a name listed only for the other
+//! language is none where it is a common word of this one.
 
 use crate::dates::DateMatch;
 use crate::gazetteer::{Affixes, CuePosition, VariantKind};
@@ -41,6 +51,8 @@ enum Source {
     /// A person named in no gazetteer (found by title and quote rules),
     /// with an index into the document's list of their affiliations.
     Unknown(u32),
+    /// An outlet named in no gazetteer, after an attribution cue.
+    Outlet,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -63,14 +75,14 @@ impl Candidate {
                 VariantKind::Derived | VariantKind::ElidedArticle => 2,
                 VariantKind::Partial | VariantKind::PartialCommon => 3,
             },
-            Source::Date(_) | Source::Unknown(_) => 1,
+            Source::Date(_) | Source::Unknown(_) | Source::Outlet => 1,
         }
     }
 
     fn entity(&self) -> Option<u32> {
         match self.source {
             Source::Name { entity, .. } => Some(entity),
-            Source::Date(_) | Source::Unknown(_) => None,
+            Source::Date(_) | Source::Unknown(_) | Source::Outlet => None,
         }
     }
 }
@@ -350,7 +362,40 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     }
     accepted.sort_by_key(|c| c.start);
 
-    // 5. People named in no gazetteer, by title and quote rules.
+    // 5. Outlets named in no gazetteer, after an attribution cue.
+    if let Some(class) = ex.cues.class_index("outlet") {
+        let cues: Vec<&str> = ex
+            .cues
+            .phrases
+            .iter()
+            .filter(|(c, ..)| *c == class)
+            .map(|(_, _, p)| p.as_str())
+            .collect();
+        // A date inside a quoted outlet name is part of it (`«دیده‌بان امروز»`).
+        let overlaps = |s: usize, e: usize| {
+            accepted
+                .iter()
+                .any(|c| (c.ext_start as usize) < e && s < c.end as usize && !matches!(c.source, Source::Date(_)))
+        };
+        let outlets = crate::outlets::find(f, &cues, &ex.frequent, &overlaps);
+        if !outlets.is_empty() {
+            accepted.retain(|c| {
+                !matches!(c.source, Source::Date(_)) || !outlets.iter().any(|&(s, e)| (c.start as usize) < e && s < c.end as usize)
+            });
+            for (s, e) in outlets {
+                accepted.push(Candidate {
+                    start: s as u32,
+                    end: e as u32,
+                    ext_start: s as u32,
+                    source: Source::Outlet,
+                    keep: true,
+                });
+            }
+            accepted.sort_by_key(|c| c.start);
+        }
+    }
+
+    // 6. People named in no gazetteer, by title and quote rules.
     let mut unknowns: Vec<Option<String>> = Vec::new();
     let taken: Vec<Taken> = accepted
         .iter()
@@ -436,6 +481,15 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
                     value: None,
                 });
             }
+            Source::Outlet => out.push(Entity {
+                id: None,
+                entity_type: EntityType::Org,
+                text: surface,
+                span,
+                affiliation: None,
+                metonym_of: None,
+                value: None,
+            }),
             Source::Unknown(i) => out.push(Entity {
                 id: None,
                 entity_type: EntityType::Person,

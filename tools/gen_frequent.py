@@ -82,9 +82,10 @@ def frequent(names: dict[str, set[str]], with_names: bool = False) -> dict[str, 
             z = wordfreq.zipf_frequency(word, lang)
             if z < ZIPF_MIN:
                 break
-            if not ARABIC_WORD.match(word):
-                continue
             f = fold(word)
+            # checked after the fold, which drops ZWNJ (`رسانه‌های`)
+            if not ARABIC_WORD.match(f):
+                continue
             if len(f) < 2 or (f in names[lang] and not with_names):
                 continue
             words[f] = max(words.get(f, 0.0), z)
