@@ -394,6 +394,12 @@ pub(crate) struct Affixes {
     pub suffix_attached: Vec<String>,
     pub suffix_after_vowel: Vec<String>,
     pub stop_partial: Vec<String>,
+    /// Endings of compound surnames, also written after a space
+    /// (`علیاف` / `علی اف`, `چاووشاوغلو` / `چاووش اوغلو`).
+    pub surname_suffix: Vec<String>,
+    /// Endings of Arabic nationality adjectives, derived from the `ي` form
+    /// (`ة`, `ون`, `ين`: `الأرميني` → `الأرمينية`, `أرمينيون`).
+    pub nisba_ending: Vec<String>,
 }
 
 impl Affixes {
@@ -424,6 +430,8 @@ impl Affixes {
                 "suffix_attached" => a.suffix_attached.push(form),
                 "suffix_after_vowel" => a.suffix_after_vowel.push(form),
                 "stop_partial" => a.stop_partial.push(form),
+                "surname_suffix" => a.surname_suffix.push(form),
+                "nisba_ending" => a.nisba_ending.push(form),
                 other => {
                     return Err(Error::new(
                         file,
@@ -629,6 +637,20 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             // (variant, orthography): spacing variants keep the name's own;
             // Arabic-writer spellings are Arabic.
             let mut derived: Vec<(String, u8)> = space_variants(&folded).into_iter().map(|v| (v, lang)).collect();
+            // A surname with a space before its compound ending, or without
+            // a long vowel; an Arabic nationality in all its forms.
+            if r.kind == EntityType::Person {
+                if let Some((head, last)) = folded.rsplit_once(' ') {
+                    derived.extend(
+                        surname_alternatives(last, affixes)
+                            .into_iter()
+                            .map(|alt| (format!("{head} {alt}"), lang)),
+                    );
+                }
+            }
+            if r.kind == EntityType::Norp && name.lang == Lang::Ar {
+                derived.extend(nisba_forms(&folded, affixes).into_iter().map(|v| (v, lang)));
+            }
             // A ZWNJ in a name also stands for a space (`احمدی‌نژاد` is
             // often typed `احمدی نژاد`).
             if name.surface.contains('\u{200C}') {
@@ -674,6 +696,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             if r.kind == EntityType::Person && !r.nopartial && name.cue.is_none() {
                 if let Some((_, last)) = folded.rsplit_once(' ') {
                     let mut partials = vec![(last.to_string(), lang)];
+                    partials.extend(surname_alternatives(last, affixes).into_iter().map(|alt| (alt, lang)));
                     // A surname joined by a ZWNJ, typed with a space.
                     let written = name.surface.trim().rsplit(' ').next().unwrap_or("");
                     if written.contains('\u{200C}') {
@@ -713,6 +736,59 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
     }
     out.records = records;
     Ok(out)
+}
+
+/// Other spellings of a surname (folded): with a space before a compound
+/// ending (`علیاف` → `علی اف`), and without one long vowel `ا` standing
+/// between two consonants (`بیراموف` → `بیرموف`), for surnames of six
+/// letters or more.
+pub(crate) fn surname_alternatives(last: &str, affixes: &Affixes) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = last.chars().collect();
+    for suffix in &affixes.surname_suffix {
+        if let Some(stem) = last.strip_suffix(suffix.as_str()) {
+            if stem.chars().count() >= 2 {
+                out.push(format!("{stem} {suffix}"));
+            }
+        }
+    }
+    if chars.len() >= 6 {
+        let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ی');
+        for i in 1..chars.len() - 1 {
+            if chars[i] == 'ا' && !vowel(chars[i - 1]) && !vowel(chars[i + 1]) {
+                let mut v = chars.clone();
+                v.remove(i);
+                out.push(v.into_iter().collect());
+            }
+        }
+    }
+    out.retain(|v| v != last);
+    out
+}
+
+/// The forms of an Arabic nationality adjective written in its `ي` form
+/// (folded `ی`): with and without the article, and each nisba ending
+/// (`الارمنی` → `ارمنی`, `الارمنیه`, `ارمنیون`, `الارمنیین` …).
+pub(crate) fn nisba_forms(name: &str, affixes: &Affixes) -> Vec<String> {
+    let Some(stem) = name.strip_suffix('ی') else {
+        return Vec::new();
+    };
+    if stem.contains(' ') {
+        return Vec::new();
+    }
+    let bare = stem.strip_prefix("ال").unwrap_or(stem);
+    if bare.chars().count() < 3 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for article in ["", "ال"] {
+        out.push(format!("{article}{bare}ی"));
+        for ending in &affixes.nisba_ending {
+            out.push(format!("{article}{bare}ی{ending}"));
+        }
+    }
+    out.retain(|v| v != name);
+    out
 }
 
 fn lang_column(lang: Lang) -> &'static str {

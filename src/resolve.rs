@@ -192,6 +192,9 @@ fn splits_a_character(norm: &Normalized, s: usize, e: usize) -> bool {
     inside(s) || inside(e)
 }
 
+/// The length from which a text that ends inside a word is taken as cut off.
+const CUT_OFF_MIN_BYTES: usize = 400;
+
 /// The Zipf frequency from which a common word is never part of a name the
 /// title rule finds (when every word of the name is one).
 const TITLE_COMMON_ZIPF: f32 = 4.5;
@@ -442,6 +445,17 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
             });
         }
         accepted.sort_by_key(|c| c.start);
+    }
+
+    // A word cut off at the end of a truncated text is not tagged: a text
+    // of some length that stops inside a word (`… رئیس‌جمهور ایرا` would
+    // give a wrong `ایران` as often as a right one).
+    if text.len() >= CUT_OFF_MIN_BYTES && text.chars().next_back().is_some_and(is_word) {
+        if let Some(last) = accepted.last() {
+            if norm.to_original(last.start as usize..last.end as usize).end == text.len() {
+                accepted.pop();
+            }
+        }
     }
 
     // Output, with char offsets from one walk over the text.
