@@ -168,7 +168,8 @@ impl Languages {
 /// common word or a name first.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Frequent {
-    words: HashMap<Box<str>, [Freq; 2]>,
+    /// Keyed by the file's own text: the generator writes the words folded.
+    words: HashMap<&'static str, [Freq; 2]>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -178,8 +179,11 @@ struct Freq {
 }
 
 impl Frequent {
-    pub(crate) fn parse(file: &str, text: &str) -> Result<Frequent, Error> {
-        let mut words: HashMap<Box<str>, [Freq; 2]> = HashMap::with_capacity(80_000);
+    /// Reads the list; its words must be folded already, as
+    /// `tools/gen_frequent.py` writes them (a word the fold would change is
+    /// an error).
+    pub(crate) fn parse(file: &str, text: &'static str) -> Result<Frequent, Error> {
+        let mut words: HashMap<&'static str, [Freq; 2]> = HashMap::with_capacity(80_000);
         for (n, line) in data_lines(text) {
             let cells = data_cells(file, n, line, 4)?;
             if cells[0] == "lang" {
@@ -217,8 +221,16 @@ impl Frequent {
                     ))
                 }
             };
-            let word = fold_name(cells[1]);
-            let entry = &mut words.entry(word.into_boxed_str()).or_default()[slot];
+            let word = cells[1];
+            if !word.chars().all(|c| crate::matcher::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى')) {
+                return Err(Error::new(
+                    file,
+                    Some(n),
+                    Some("word"),
+                    Detail::Malformed(format!("`{word}` is not one folded word")),
+                ));
+            }
+            let entry = &mut words.entry(word).or_default()[slot];
             let zipf10 = (zipf * 10.0).round().clamp(1.0, 255.0) as u8;
             if zipf10 >= entry.zipf10 {
                 *entry = Freq { zipf10, name };
