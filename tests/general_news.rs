@@ -127,7 +127,7 @@ fn precision_on_general_news() {
         "too few predictions: is the data complete?"
     );
     // Floors a little under what the crate reaches (ar 0.959, fa 0.909 and
-    // 0.964 annotated; people ar 0.048, fa 0.126): a change that costs
+    // 0.964 annotated; people ar 0.051, fa 0.182): a change that costs
     // precision fails here.
     assert!(ar.precision() >= 0.95, "Arabic general-news precision {:.3} < 0.95", ar.precision());
     assert!(
@@ -140,6 +140,6 @@ fn precision_on_general_news() {
         "Persian precision over all types {:.3} < 0.90",
         fa.precision()
     );
-    assert!(fa.person_recall() >= 0.11, "Persian people found {:.3} < 0.11", fa.person_recall());
+    assert!(fa.person_recall() >= 0.16, "Persian people found {:.3} < 0.16", fa.person_recall());
     assert!(ar.person_recall() >= 0.04, "Arabic people found {:.3} < 0.04", ar.person_recall());
 }
