@@ -222,7 +222,10 @@ impl Frequent {
                 }
             };
             let word = cells[1];
-            if !word.chars().all(|c| crate::matcher::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى')) {
+            if !word
+                .chars()
+                .all(|c| crate::matcher::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى'))
+            {
                 return Err(Error::new(
                     file,
                     Some(n),

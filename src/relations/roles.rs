@@ -60,11 +60,15 @@ pub(crate) fn mediations<'a>(
                 }
                 named_near(doc, seg, w, scope, false).into_iter().collect()
             }
-            // In a report, the one who reports it (`بورل اعلام کرد آماده
-            // است میزبان … باشد`).
+            // In a report of readiness, the one who reports it (`بورل
+            // اعلام کرد آماده است میزبان … باشد`); not the spokesman who
+            // tells of the mediators' work (`قال … إن فريقي الوساطة عقدا`).
             Kind::MediateBefore | Kind::Host => {
+                let offered = words
+                    .iter()
+                    .any(|o| o.kind == Kind::Offer && o.start >= seg.start && o.end <= w.start);
                 let found: Vec<Arg<'a>> = named_near(doc, seg, w, scope, w.kind == Kind::Host)
-                    .or(speaker)
+                    .or(speaker.filter(|_| offered))
                     .into_iter()
                     .collect();
                 // Co-hosts: the names joined to it before (`امارات و قزاقستان
