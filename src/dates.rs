@@ -56,6 +56,11 @@ pub(crate) struct Dates {
     /// Forms that are no date in an Arabic sentence (`دوشنبه`, the city
     /// Dushanbe there), spaces removed.
     not_in_arabic: std::collections::HashSet<String>,
+    /// Words after which a weekday is none (`امام جمعه`, `صلاة الجمعة`:
+    /// the Friday prayer).
+    weekday_not_after: std::collections::HashSet<String>,
+    /// The weekday forms, spaces removed.
+    weekday_forms: std::collections::HashSet<String>,
     /// Tens of a two-digit Gregorian decade → its century when none is said.
     default_century: HashMap<u32, u32>,
 }
@@ -113,9 +118,21 @@ struct Lists {
     joiners: Vec<String>,
     year_cues: Vec<String>,
     not_in_arabic: Vec<String>,
+    weekday_not_after: Vec<String>,
 }
 
 impl Dates {
+    /// Whether the DATE `f[s..e]` is a weekday that names no day, after one
+    /// of the words of `weekday_not_after` (`امام جمعه`, `صلاة الجمعة`).
+    pub(crate) fn weekday_named_for(&self, f: &str, s: usize, e: usize) -> bool {
+        if self.weekday_not_after.is_empty() || !self.weekday_forms.contains(&f[s..e].replace(' ', "")) {
+            return false;
+        }
+        let before = f[..s].trim_end_matches(' ');
+        let word = before.rsplit(' ').next().unwrap_or("");
+        self.weekday_not_after.contains(word)
+    }
+
     /// Whether the folded date text is no date in an Arabic sentence.
     pub(crate) fn not_in_arabic(&self, folded: &str) -> bool {
         !self.not_in_arabic.is_empty() && self.not_in_arabic.contains(&folded.replace(' ', ""))
@@ -244,6 +261,7 @@ impl Dates {
                     "decade_cue" => l.decade_cues.push(folded),
                     "year_cue" => l.year_cues.push(folded),
                     "not_in_arabic" => l.not_in_arabic.push(folded.replace(' ', "")),
+                    "weekday_not_after" => l.weekday_not_after.push(folded),
                     other => {
                         return Err(Error::new(
                             file,
@@ -325,6 +343,8 @@ impl Dates {
         let compile = |p: &str| Regex::new(p).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())));
         Ok(Dates {
             not_in_arabic: l.not_in_arabic.iter().cloned().collect(),
+            weekday_not_after: l.weekday_not_after.iter().cloned().collect(),
+            weekday_forms: l.weekdays.iter().map(|w| w.replace(' ', "")).collect(),
             words: compile(&words)?,
             numeric: compile(&numeric)?,
             solar_year: compile(&solar_year)?,

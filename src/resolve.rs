@@ -278,7 +278,9 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     let mut dates: Vec<DateMatch> = Vec::new();
     ex.dates.find(f, &mut dates);
     for (i, d) in dates.iter().enumerate() {
-        if languages.at(d.start) == Some(Language::Arabic) && ex.dates.not_in_arabic(&f[d.start..d.end]) {
+        if (languages.at(d.start) == Some(Language::Arabic) && ex.dates.not_in_arabic(&f[d.start..d.end]))
+            || ex.dates.weekday_named_for(f, d.start, d.end)
+        {
             continue;
         }
         cands.push(Candidate {
