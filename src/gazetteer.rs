@@ -397,6 +397,11 @@ pub(crate) struct Affixes {
     /// Endings of compound surnames, also written after a space
     /// (`علیاف` / `علی اف`, `چاووشاوغلو` / `چاووش اوغلو`).
     pub surname_suffix: Vec<String>,
+    /// Last words that make a two-word surname with the word before
+    /// (`نصر الله`, `عبد الرحمن` … `الله`, `الدین`).
+    pub surname_tail: Vec<String>,
+    /// First words of a two-word surname (`آل ثانی`, `بن سلمان`, `ابو مازن`).
+    pub surname_lead: Vec<String>,
     /// Endings of Arabic nationality adjectives, derived from the `ي` form
     /// (`ة`, `ون`, `ين`: `الأرميني` → `الأرمينية`, `أرمينيون`).
     pub nisba_ending: Vec<String>,
@@ -432,6 +437,8 @@ impl Affixes {
                 "stop_partial" => a.stop_partial.push(form),
                 "surname_suffix" => a.surname_suffix.push(form),
                 "nisba_ending" => a.nisba_ending.push(form),
+                "surname_tail" => a.surname_tail.push(form),
+                "surname_lead" => a.surname_lead.push(form),
                 other => {
                     return Err(Error::new(
                         file,
@@ -615,7 +622,13 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             None => refs.push(r),
         }
     };
-    let collides = |variant: &str, entity: u32| -> bool { explicit.get(variant).is_some_and(|v| v.iter().any(|e| e.entity != entity)) };
+    // A name another entity lists only behind a cue (`شیراک [cue:province]`)
+    // leaves the variant free: the two never compete for the same mention.
+    let collides = |variant: &str, entity: u32| -> bool {
+        explicit
+            .get(variant)
+            .is_some_and(|v| v.iter().any(|e| e.entity != entity && e.cue.is_none()))
+    };
 
     for (i, r) in records.iter().enumerate() {
         let entity = i as u32;
@@ -694,7 +707,18 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             }
             // A person's surname alone.
             if r.kind == EntityType::Person && !r.nopartial && name.cue.is_none() {
-                if let Some((_, last)) = folded.rsplit_once(' ') {
+                if let Some((head, last)) = folded.rsplit_once(' ') {
+                    // A two-word surname (`نصر الله`, `آل ثانی`, `بن سلمان`):
+                    // the last word alone is no surname.
+                    let before_last = head.rsplit(' ').next().unwrap_or(head);
+                    let two_words = head.contains(' ') || affixes.surname_lead.iter().any(|l| l == before_last);
+                    let last = if two_words
+                        && (affixes.surname_tail.iter().any(|t| t == last) || affixes.surname_lead.iter().any(|l| l == before_last))
+                    {
+                        &folded[folded.len() - last.len() - 1 - before_last.len()..]
+                    } else {
+                        last
+                    };
                     let mut partials = vec![(last.to_string(), lang)];
                     partials.extend(surname_alternatives(last, affixes).into_iter().map(|alt| (alt, lang)));
                     // A surname joined by a ZWNJ, typed with a space.
