@@ -49,6 +49,10 @@ pub struct Extractor {
     /// Every word of a person's name in the gazetteers, folded: never a
     /// common word to the title rule.
     pub(crate) person_words: std::collections::HashSet<String>,
+    /// The first words of people's names (three letters or more, no title):
+    /// a surname alone right after one that is none of its person's is
+    /// someone else's.
+    pub(crate) first_names: std::collections::HashSet<String>,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -304,12 +308,23 @@ impl ExtractorBuilder {
         let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
         let trie = Trie::new(&compiled.patterns);
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
-        let person_words = compiled
+        let person_words: std::collections::HashSet<String> = compiled
             .records
             .iter()
             .filter(|r| r.kind == EntityType::Person)
             .flat_map(|r| r.names.iter())
             .flat_map(|n| gazetteer::fold_name(&n.surface).split(' ').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let first_names = compiled
+            .records
+            .iter()
+            .filter(|r| r.kind == EntityType::Person)
+            .flat_map(|r| r.names.iter())
+            .filter_map(|n| {
+                let folded = gazetteer::fold_name(&n.surface);
+                let first = folded.split_once(' ')?.0.to_string();
+                (first.chars().count() >= 3 && !titles.stop_words().contains(&first)).then_some(first)
+            })
             .collect();
         Ok(Extractor {
             compiled,
@@ -323,6 +338,7 @@ impl ExtractorBuilder {
             languages,
             frequent,
             person_words,
+            first_names,
         })
     }
 }

@@ -469,6 +469,10 @@ pub(crate) enum VariantKind {
     /// A person's surname alone that is also a common word: it names them
     /// only where their full name stands in the same text.
     PartialCommon,
+    /// The surname alone of a head of state or government, foreign
+    /// minister or secretary-general since 2000 that names no one and
+    /// nothing else: it names them anywhere, as for a `known` person.
+    PartialKnown,
 }
 
 /// One entity a pattern names.
@@ -758,8 +762,45 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             }
         }
     }
+    // The surname of a head of state or government, a foreign minister or
+    // a secretary-general since 2000 names them alone when it names no one
+    // and nothing else (`ماكرون`, `ستارمر`): it links like a `known` one.
+    for refs in out.refs.iter_mut() {
+        if let [r] = refs.as_mut_slice() {
+            if r.kind == VariantKind::Partial && holds_top_office_since(&records[r.entity as usize], TOP_OFFICE_SINCE) {
+                r.kind = VariantKind::PartialKnown;
+            }
+        }
+    }
     out.records = records;
     Ok(out)
+}
+
+/// Offices whose holders are named by surname alone in the news.
+const TOP_OFFICES: &[&str] = &[
+    "president",
+    "prime_minister",
+    "foreign_minister",
+    "chancellor",
+    "king",
+    "emir",
+    "supreme_leader",
+    "secretary_general",
+    "head_of_state",
+    "crown_prince",
+];
+/// The year from which a top office makes its holder's surname enough.
+const TOP_OFFICE_SINCE: u32 = 2000;
+
+fn holds_top_office_since(r: &Record, year: u32) -> bool {
+    r.kind == EntityType::Person
+        && r.roles.iter().any(|role| {
+            TOP_OFFICES.contains(&role.role.as_str())
+                && role
+                    .to
+                    .as_deref()
+                    .is_none_or(|to| to.get(..4).and_then(|y| y.parse::<u32>().ok()).is_some_and(|y| y >= year))
+        })
 }
 
 /// Other spellings of a surname (folded): with a space before a compound

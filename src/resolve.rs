@@ -73,7 +73,7 @@ impl Candidate {
             Source::Name { kind, .. } => match kind {
                 VariantKind::Explicit => 1,
                 VariantKind::Derived | VariantKind::ElidedArticle => 2,
-                VariantKind::Partial | VariantKind::PartialCommon => 3,
+                VariantKind::Partial | VariantKind::PartialCommon | VariantKind::PartialKnown => 3,
             },
             Source::Date(_) | Source::Unknown(_) | Source::Outlet => 1,
         }
@@ -192,6 +192,35 @@ fn splits_a_character(norm: &Normalized, s: usize, e: usize) -> bool {
     inside(s) || inside(e)
 }
 
+/// Whether a surname alone stands right after the first name of some other
+/// known person that is none of this person's and no mention itself: then
+/// it is the surname of someone else (`بهرام یلدیریم` is not Binali
+/// Yıldırım; `علييف وباشينيان` are two).
+fn part_of_another_name(ex: &Extractor, f: &str, c: &Candidate, entity: u32, cands: &[Candidate]) -> bool {
+    let before = f[..c.ext_start as usize].trim_end_matches(' ');
+    if before.len() + 1 != c.ext_start as usize {
+        return false;
+    }
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| !is_word(ch))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let word = &before[from..];
+    // a first name (not `با`, not a title such as `امام`), and no mention
+    // of its own (`علييف وباشينيان` are two people)
+    if !ex.first_names.contains(word) {
+        return false;
+    }
+    if cands.iter().any(|o| o.start as usize <= from && o.end as usize >= before.len()) {
+        return false;
+    }
+    let own = &ex.compiled.records[entity as usize];
+    !own.names
+        .iter()
+        .any(|n| crate::gazetteer::fold_name(&n.surface).split(' ').any(|w| w == word))
+}
+
 /// The length from which a text that ends inside a word is taken as cut off.
 const CUT_OFF_MIN_BYTES: usize = 400;
 
@@ -299,7 +328,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         .filter_map(|c| match c.source {
             Source::Name {
                 entity, kind, cue: None, ..
-            } if !matches!(kind, VariantKind::Partial | VariantKind::PartialCommon) => Some(entity),
+            } if !matches!(kind, VariantKind::Partial | VariantKind::PartialCommon | VariantKind::PartialKnown) => Some(entity),
             _ => None,
         })
         .collect();
@@ -310,10 +339,16 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         let Source::Name { entity, kind, cue, .. } = c.source else {
             continue;
         };
+        let partial = matches!(kind, VariantKind::Partial | VariantKind::PartialCommon | VariantKind::PartialKnown);
+        if partial && part_of_another_name(ex, f, &c, entity, &cands) {
+            cands[i].keep = false;
+            continue;
+        }
         let keep = match (cue, kind) {
             (Some(class), _) => cue_satisfied(ex, text, norm, &cands[..i], &c, class),
             (None, VariantKind::Partial) => ex.compiled.records[entity as usize].known || full.binary_search(&entity).is_ok(),
             (None, VariantKind::PartialCommon) => full.binary_search(&entity).is_ok(),
+            (None, VariantKind::PartialKnown) => true,
             _ => true,
         };
         cands[i].keep = keep;
