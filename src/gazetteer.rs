@@ -609,6 +609,14 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
         }
     }
 
+    // The first words of people's names, to tell a compound surname from a
+    // second first name.
+    let first_words: std::collections::HashSet<String> = records
+        .iter()
+        .filter(|r| r.kind == EntityType::Person)
+        .flat_map(|r| r.names.iter())
+        .filter_map(|n| fold_name(&n.surface).split_once(' ').map(|(f, _)| f.to_string()))
+        .collect();
     let mut table: HashMap<String, usize> = HashMap::new();
     let mut out = Compiled::default();
     let mut add = |out: &mut Compiled, pattern: String, r: VariantRef| {
@@ -725,6 +733,12 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
                     };
                     let mut partials = vec![(last.to_string(), lang)];
                     partials.extend(surname_alternatives(last, affixes).into_iter().map(|alt| (alt, lang)));
+                    // A Persian compound surname of two words after a first
+                    // name (`اکبر هاشمی رفسنجانی` → `هاشمی رفسنجانی`): when
+                    // the word before the last is nobody's first name.
+                    if head.contains(' ') && !last.contains(' ') && !first_words.contains(before_last) {
+                        partials.push((folded[folded.len() - last.len() - 1 - before_last.len()..].to_string(), lang));
+                    }
                     // A surname joined by a ZWNJ, typed with a space.
                     let written = name.surface.trim().rsplit(' ').next().unwrap_or("");
                     if written.contains('\u{200C}') {
