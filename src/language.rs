@@ -49,6 +49,16 @@ impl Language {
 pub(crate) struct LanguageWords {
     fa: HashSet<String>,
     ar: HashSet<String>,
+    /// Persian copulas and light verbs after a predicate adjective (`است`,
+    /// `هستیم`): a name that is also an adjective is the adjective there.
+    copulas: HashSet<String>,
+}
+
+impl LanguageWords {
+    /// Whether `word` (folded) is a Persian copula.
+    pub(crate) fn is_copula(&self, word: &str) -> bool {
+        self.copulas.contains(word)
+    }
 }
 
 impl LanguageWords {
@@ -59,12 +69,13 @@ impl LanguageWords {
             let set = match cells[0] {
                 "fa" => &mut out.fa,
                 "ar" => &mut out.ar,
+                "copula_fa" => &mut out.copulas,
                 other => {
                     return Err(Error::new(
                         file,
                         Some(n),
                         Some("lang"),
-                        Detail::Malformed(format!("language `{other}` (expected fa or ar)")),
+                        Detail::Malformed(format!("kind `{other}` (expected fa, ar or copula_fa)")),
                     ))
                 }
             };
@@ -176,6 +187,8 @@ pub(crate) struct Frequent {
 struct Freq {
     zipf10: u8,
     name: bool,
+    /// A name first that is also a common word (`مصر`, "insistent").
+    both: bool,
 }
 
 impl Frequent {
@@ -209,15 +222,16 @@ impl Frequent {
                     Detail::Malformed(format!("Zipf frequency `{}` (expected a number such as 4.2)", cells[2])),
                 )
             })?;
-            let name = match cells[3] {
-                "word" => false,
-                "name" => true,
+            let (name, both) = match cells[3] {
+                "word" => (false, false),
+                "name" => (true, false),
+                "both" => (true, true),
                 other => {
                     return Err(Error::new(
                         file,
                         Some(n),
                         Some("kind"),
-                        Detail::Malformed(format!("kind `{other}` (expected word or name)")),
+                        Detail::Malformed(format!("kind `{other}` (expected word, name or both)")),
                     ))
                 }
             };
@@ -236,7 +250,7 @@ impl Frequent {
             let entry = &mut words.entry(word).or_default()[slot];
             let zipf10 = (zipf * 10.0).round().clamp(1.0, 255.0) as u8;
             if zipf10 >= entry.zipf10 {
-                *entry = Freq { zipf10, name };
+                *entry = Freq { zipf10, name, both };
             }
         }
         Ok(Frequent { words })
@@ -260,6 +274,12 @@ impl Frequent {
             None if z[0].name => z[1],
             None => z[0],
         }
+    }
+
+    /// Whether `word` (folded) is a name first that is also a common word
+    /// of `lang` (`مصر` in Persian).
+    pub(crate) fn ambiguous(&self, word: &str, lang: Language) -> bool {
+        self.get(word, Some(lang)).both
     }
 
     /// Whether `word` (folded) is a frequent common word of `lang`, or of

@@ -280,6 +280,15 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         if word.len() > e - s && ex.frequent.contains(word, lang) && ex.frequent.zipf(word, lang) >= ex.frequent.zipf(&f[s..e], lang) {
             continue;
         }
+        // In Persian, a name that is also an adjective, right before a
+        // copula, is the adjective (`بر این موضع مصر هستیم`).
+        if lang == Some(Language::Persian) && word.len() == e - ext_start && ex.frequent.ambiguous(word, Language::Persian) {
+            let next = f[word_end..].trim_start_matches(' ');
+            let next = &next[..next.find(|c: char| !is_word(c)).unwrap_or(next.len())];
+            if ex.languages.is_copula(next) {
+                continue;
+            }
+        }
         // A name listed only for the other language is none where it is a
         // common word of this one (Persian `مالت` Malta in Arabic text).
         let foreign_word = |langs: u8| lang.is_some_and(|l| langs & l.bit() == 0 && langs & 3 != 0 && ex.frequent.contains(word, Some(l)));

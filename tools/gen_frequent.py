@@ -21,7 +21,8 @@ Writes
   for a name first (from tools/frequent_names.tsv): the crate needs the
   frequency of names too, to tell `والعراق` (a name with a clitic, less
   frequent than the name) from `باكرا` (a word more frequent than the name
-  `اكرا` inside it).
+  `اكرا` inside it); `both` for a name first that is also a common word
+  (tools/frequent_ambiguous.tsv: Persian مصر "insistent", قطر "diameter").
 
 `--review` prints, instead, the single-word names of the gazetteers (and the
 surnames the loader derives from people's names) that the list of their own
@@ -47,6 +48,7 @@ except ImportError:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = ROOT / "tools" / "frequent_names.tsv"
+AMBIGUOUS = ROOT / "tools" / "frequent_ambiguous.tsv"
 OUTPUT = ROOT / "gazetteers" / "frequent.tsv"
 GAZETTEERS = ["places.tsv", "people.tsv", "organizations.tsv", "nationalities.tsv"]
 WORDFREQ_VERSION = "3.1.1"
@@ -55,16 +57,16 @@ LANGS = ("fa", "ar")
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A\u0660-\u0669\u066E-\u06D3\u06D5\u06FA-\u06FF]+$")
 
 
-def read_names() -> dict[str, set[str]]:
+def read_names(path: Path = NAMES) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {lang: set() for lang in LANGS}
-    for n, line in enumerate(NAMES.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if cells[0] == "lang":
             continue
         if len(cells) < 2 or cells[0] not in LANGS:
-            sys.exit(f"{NAMES}:{n}: expected `lang<TAB>word<TAB>note` with lang fa or ar, got {line!r}")
+            sys.exit(f"{path}:{n}: expected `lang<TAB>word<TAB>note` with lang fa or ar, got {line!r}")
         out[cells[0]].add(fold(cells[1]))
     return out
 
@@ -139,13 +141,18 @@ def main() -> None:
         "#   pip install -r tools/requirements.txt && python3 tools/gen_frequent.py",
         f"# source: wordfreq {WORDFREQ_VERSION} (https://github.com/rspeer/wordfreq), lists fa and ar,",
         f"# words of Zipf frequency >= {ZIPF_MIN} in Arabic script, folded as the crate folds text,",
-        "# kind: `word`, a common word; `name`, a name first (tools/frequent_names.tsv).",
+        "# kind: `word`, a common word; `name`, a name first (tools/frequent_names.tsv);",
+        "# `both`, a name first that is also a common word (tools/frequent_ambiguous.tsv).",
         "lang\tword\tzipf\tkind",
     ]
     every = frequent(names, with_names=True)
+    both = read_names(AMBIGUOUS)
     for lang in LANGS:
+        missing = both[lang] - names[lang]
+        if missing:
+            sys.exit(f"{AMBIGUOUS}: {sorted(missing)} ({lang}) must also be in {NAMES}")
         for w in sorted(every[lang]):
-            kind = "name" if w in names[lang] else "word"
+            kind = ("both" if w in both[lang] else "name") if w in names[lang] else "word"
             lines.append(f"{lang}\t{w}\t{every[lang][w]:.1f}\t{kind}")
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.output}: common words " + ", ".join(f"{lang} {len(words[lang])}" for lang in LANGS))
