@@ -3,6 +3,7 @@
 //! ```text
 //! namyab extract [--format json|jsonl|text] [--input text|jsonl] [--jobs N] [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab perturb [--gazetteer FILE]... [--lossy] [FILE...]
+//! namyab fold [FILE]...
 //! namyab gazetteer dump [--gazetteer FILE]...
 //! namyab gazetteer check FILE...
 //! ```
@@ -63,6 +64,17 @@ enum Command {
         /// Also load this gazetteer file (repeatable).
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
+        /// Replace invalid UTF-8 bytes with U+FFFD instead of failing.
+        #[arg(long)]
+        lossy: bool,
+        /// Input files; `-` or none for standard input.
+        files: Vec<PathBuf>,
+    },
+    /// Print the text as namyab folds it (the one context-free fold that
+    /// names and text share: ي/ی, ك/ک, ة/ه, أ/ا, harakat, ZWNJ, digits …),
+    /// each input line on its own output line, so that tools compare names
+    /// exactly as the crate does.
+    Fold {
         /// Replace invalid UTF-8 bytes with U+FFFD instead of failing.
         #[arg(long)]
         lossy: bool,
@@ -205,6 +217,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     writeln!(out, "{name}: {perturbation}: {}", d.join("; "))?;
                 }
                 Ok(!diffs.is_empty())
+            })?;
+            if failed {
+                ExitCode::from(EXIT_INPUT)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Fold { lossy, files } => {
+            let failed = for_each_input(files, lossy, &mut out, |out, _, text| {
+                for line in text.lines() {
+                    writeln!(out, "{}", namyab::normalize(line).as_str().trim())?;
+                }
+                Ok(false)
             })?;
             if failed {
                 ExitCode::from(EXIT_INPUT)

@@ -266,3 +266,62 @@ fn jsonl_input_one_document_per_line_with_its_id() {
         assert_eq!(lines[2]["entities"][0]["id"], "yerevan");
     }
 }
+
+#[test]
+fn fold_prints_each_line_folded() {
+    let mut child = namyab().arg("fold").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("عليٌّ‌اف كـبير ۱۲۳\nالأرمينية\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "علیاف کبیر 123\nالارمینیه\n");
+}
+
+/// The generators under `tools/` fold names in Python (`gen_places.fold`);
+/// it must agree with the crate's fold on every name the gazetteers hold.
+#[test]
+fn the_tools_fold_as_the_crate_does() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut names = String::new();
+    for file in ["places", "people", "organizations", "nationalities"] {
+        let text = std::fs::read_to_string(format!("{root}/gazetteers/{file}.tsv")).unwrap();
+        for line in text.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            for cell in line.split('\t').skip(2).take(2) {
+                for name in cell.split('|') {
+                    let name = name.split('[').next().unwrap().trim();
+                    if !name.is_empty() {
+                        names.push_str(name);
+                        names.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    let run = |mut cmd: Command| {
+        let mut child = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = names.clone();
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()).unwrap());
+        let mut out = String::new();
+        child.stdout.take().unwrap().read_to_string(&mut out).unwrap();
+        writer.join().unwrap();
+        assert!(child.wait().unwrap().success());
+        out
+    };
+    let mut crate_fold = namyab();
+    crate_fold.arg("fold");
+    let mut python = Command::new("python3");
+    python.args([
+        "-c",
+        "import sys; sys.path.insert(0, sys.argv[1]); from fold import fold\nfor l in sys.stdin.read().splitlines(): print(fold(l))",
+        &format!("{root}/tools"),
+    ]);
+    let (a, b) = (run(crate_fold), run(python));
+    let diffs: Vec<(&str, &str)> = a.lines().zip(b.lines()).filter(|(x, y)| x != y).take(5).collect();
+    assert!(diffs.is_empty() && a.lines().count() == b.lines().count(), "{diffs:?}");
+    assert!(a.lines().count() > 10_000);
+}

@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_places import fold, surface  # noqa: E402  (the crate's fold, shared)
+from fold import fold, surface  # noqa: E402  (the crate's fold, shared)
 
 try:
     import wordfreq
