@@ -53,6 +53,7 @@ pub struct Extractor {
     /// a surname alone right after one that is none of its person's is
     /// someone else's.
     pub(crate) first_names: std::collections::HashSet<String>,
+    pub(crate) outlets: crate::outlets::OutletCues,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -307,6 +308,17 @@ impl ExtractorBuilder {
         }
         let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
         let trie = Trie::new(&compiled.patterns);
+        let outlets = crate::outlets::OutletCues::new(
+            cues.class_index("outlet")
+                .map(|class| {
+                    cues.phrases
+                        .iter()
+                        .filter(|(c, ..)| *c == class)
+                        .map(|(_, _, p)| p.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+        );
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
         let person_words: std::collections::HashSet<String> = compiled
             .records
@@ -339,6 +351,7 @@ impl ExtractorBuilder {
             frequent,
             person_words,
             first_names,
+            outlets,
         })
     }
 }

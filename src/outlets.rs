@@ -15,6 +15,7 @@
 
 use crate::language::Frequent;
 use crate::matcher::is_word;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The longest quoted outlet name, in bytes of folded text.
 const MAX_QUOTED: usize = 80;
@@ -29,14 +30,36 @@ fn is_quote_close(c: char) -> bool {
     matches!(c, '»' | '"' | '”' | '“')
 }
 
-/// Outlets in the folded text `f` after the cue phrases `cues` (folded),
-/// as folded spans; `taken(s, e)` tells whether another mention overlaps.
-pub(crate) fn find(f: &str, cues: &[&str], frequent: &Frequent, taken: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for cue in cues {
-        let mut from = 0;
-        while let Some(i) = f[from..].find(cue).map(|i| from + i) {
-            from = i + cue.len();
+/// The outlet cues, compiled once: one scan of a document finds them all.
+#[derive(Debug, Clone)]
+pub(crate) struct OutletCues {
+    phrases: Vec<String>,
+    /// Leftmost-longest over `phrases`; `None` when there are none.
+    automaton: Option<AhoCorasick>,
+}
+
+impl OutletCues {
+    /// Compiles the folded cue phrases.
+    pub(crate) fn new(phrases: Vec<String>) -> OutletCues {
+        let automaton = (!phrases.is_empty())
+            .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&phrases).ok())
+            .flatten();
+        OutletCues { phrases, automaton }
+    }
+
+    /// Outlets in the folded text `f`, as folded spans; `taken(s, e)` tells
+    /// whether another mention overlaps.
+    pub(crate) fn find(&self, f: &str, frequent: &Frequent, taken: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut skip_to = 0;
+        for m in automaton.find_iter(f) {
+            let (i, from) = (m.start(), m.end());
+            if i < skip_to {
+                continue;
+            }
             // the cue stands as words of its own (a proclitic may join it)
             let before_ok = f[..i].chars().next_back().is_none_or(|c| !is_word(c))
                 || f[..i].char_indices().rev().nth(1).is_none_or(|(_, c)| !is_word(c)) && f[..i].ends_with(['و', 'ف', 'ب', 'ل']);
@@ -48,15 +71,17 @@ pub(crate) fn find(f: &str, cues: &[&str], frequent: &Frequent, taken: &dyn Fn(u
             // another cue word right after (`به گزارش خبرگزاری`)
             loop {
                 let q = p + (f[p..].len() - f[p..].trim_start_matches(' ').len());
-                match cues
+                match self
+                    .phrases
                     .iter()
-                    .filter(|c| f[q..].starts_with(**c) && f[q + c.len()..].chars().next().is_none_or(|ch| !is_word(ch)))
+                    .filter(|c| f[q..].starts_with(c.as_str()) && f[q + c.len()..].chars().next().is_none_or(|ch| !is_word(ch)))
                     .max_by_key(|c| c.len())
                 {
                     Some(c) => p = q + c.len(),
                     None => break,
                 }
             }
+            skip_to = p;
             let p = p + (f[p..].len() - f[p..].trim_start_matches(' ').len());
             if let Some(span) = name_at(f, p, frequent) {
                 if !taken(span.0, span.1) && !out.iter().any(|&(s, e)| s < span.1 && span.0 < e) {
@@ -64,9 +89,9 @@ pub(crate) fn find(f: &str, cues: &[&str], frequent: &Frequent, taken: &dyn Fn(u
                 }
             }
         }
+        out.sort_unstable();
+        out
     }
-    out.sort_unstable();
-    out
 }
 
 /// The outlet name starting at `p`, if it is written as one.

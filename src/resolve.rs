@@ -412,21 +412,14 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     accepted.sort_by_key(|c| c.start);
 
     // 5. Outlets named in no gazetteer, after an attribution cue.
-    if let Some(class) = ex.cues.class_index("outlet") {
-        let cues: Vec<&str> = ex
-            .cues
-            .phrases
-            .iter()
-            .filter(|(c, ..)| *c == class)
-            .map(|(_, _, p)| p.as_str())
-            .collect();
+    {
         // A date inside a quoted outlet name is part of it (`«دیده‌بان امروز»`).
         let overlaps = |s: usize, e: usize| {
             accepted
                 .iter()
                 .any(|c| (c.ext_start as usize) < e && s < c.end as usize && !matches!(c.source, Source::Date(_)))
         };
-        let outlets = crate::outlets::find(f, &cues, &ex.frequent, &overlaps);
+        let outlets = ex.outlets.find(f, &ex.frequent, &overlaps);
         if !outlets.is_empty() {
             accepted.retain(|c| {
                 !matches!(c.source, Source::Date(_)) || !outlets.iter().any(|&(s, e)| (c.start as usize) < e && s < c.end as usize)
