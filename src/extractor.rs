@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 pub struct Extractor {
     pub(crate) compiled: Compiled,
     /// id → index into `compiled.records`.
-    pub(crate) by_id: std::collections::HashMap<String, u32>,
+    pub(crate) by_id: rustc_hash::FxHashMap<String, u32>,
     pub(crate) trie: Trie,
     pub(crate) cues: Cues,
     pub(crate) affixes: Affixes,
@@ -48,11 +48,11 @@ pub struct Extractor {
     pub(crate) frequent: Frequent,
     /// Every word of a person's name in the gazetteers, folded: never a
     /// common word to the title rule.
-    pub(crate) person_words: std::collections::HashSet<String>,
+    pub(crate) person_words: rustc_hash::FxHashSet<String>,
     /// The first words of people's names (three letters or more, no title):
     /// a surname alone right after one that is none of its person's is
     /// someone else's.
-    pub(crate) first_names: std::collections::HashSet<String>,
+    pub(crate) first_names: rustc_hash::FxHashSet<String>,
     pub(crate) outlets: crate::outlets::OutletCues,
 }
 
@@ -302,7 +302,7 @@ impl ExtractorBuilder {
             }
         }
         if !added.is_empty() {
-            let replaced: std::collections::HashSet<&str> = added.iter().map(|r| r.id.as_str()).collect();
+            let replaced: rustc_hash::FxHashSet<&str> = added.iter().map(|r| r.id.as_str()).collect();
             records.retain(|r| !replaced.contains(r.id.as_str()));
             records.extend(added);
         }
@@ -320,24 +320,27 @@ impl ExtractorBuilder {
                 .unwrap_or_default(),
         );
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
-        let person_words: std::collections::HashSet<String> = compiled
+        // Every word of a person's name, and the first words, folded once.
+        let mut person_words: rustc_hash::FxHashSet<String> = Default::default();
+        let mut first_names: rustc_hash::FxHashSet<String> = Default::default();
+        for name in compiled
             .records
             .iter()
             .filter(|r| r.kind == EntityType::Person)
             .flat_map(|r| r.names.iter())
-            .flat_map(|n| gazetteer::fold_name(&n.surface).split(' ').map(str::to_string).collect::<Vec<_>>())
-            .collect();
-        let first_names = compiled
-            .records
-            .iter()
-            .filter(|r| r.kind == EntityType::Person)
-            .flat_map(|r| r.names.iter())
-            .filter_map(|n| {
-                let folded = gazetteer::fold_name(&n.surface);
-                let first = folded.split_once(' ')?.0.to_string();
-                (first.chars().count() >= 3 && !titles.stop_words().contains(&first)).then_some(first)
-            })
-            .collect();
+        {
+            let folded = gazetteer::fold_name(&name.surface);
+            if let Some((first, _)) = folded.split_once(' ') {
+                if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
+                    first_names.insert(first.to_string());
+                }
+            }
+            for w in folded.split(' ') {
+                if !person_words.contains(w) {
+                    person_words.insert(w.to_string());
+                }
+            }
+        }
         Ok(Extractor {
             compiled,
             by_id,

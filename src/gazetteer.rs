@@ -9,7 +9,7 @@ use crate::error::{Detail, Error};
 use crate::language::Frequent;
 use crate::normalize::normalize;
 use crate::output::EntityType;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The default gazetteer files, compiled into the crate.
 pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
@@ -519,7 +519,7 @@ const MAX_LETTER_VARIANTS: usize = 32;
 /// Checks `records` as a whole and compiles them.
 pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, frequent: &Frequent) -> Result<Compiled, Error> {
     // Ids are unique.
-    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(records.len());
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(records.len(), Default::default());
     for (i, r) in records.iter().enumerate() {
         if let Some(&first) = by_id.get(r.id.as_str()) {
             return Err(Error::new(
@@ -569,7 +569,7 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
         entity: u32,
         cue: Option<u16>,
     }
-    let mut explicit: HashMap<String, Vec<Explicit>> = HashMap::new();
+    let mut explicit: HashMap<String, Vec<Explicit>> = HashMap::default();
     for (i, r) in records.iter().enumerate() {
         for name in &r.names {
             let folded = fold_name(&name.surface);
@@ -611,13 +611,13 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
 
     // The first words of people's names, to tell a compound surname from a
     // second first name.
-    let first_words: std::collections::HashSet<String> = records
+    let first_words: rustc_hash::FxHashSet<String> = records
         .iter()
         .filter(|r| r.kind == EntityType::Person)
         .flat_map(|r| r.names.iter())
         .filter_map(|n| fold_name(&n.surface).split_once(' ').map(|(f, _)| f.to_string()))
         .collect();
-    let mut table: HashMap<String, usize> = HashMap::new();
+    let mut table: HashMap<String, usize> = HashMap::default();
     let mut out = Compiled::default();
     let mut add = |out: &mut Compiled, pattern: String, r: VariantRef| {
         let idx = *table.entry(pattern).or_insert_with_key(|p| {

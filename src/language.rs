@@ -19,7 +19,7 @@
 
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The default function-word lists.
 pub(crate) const DEFAULT_LANGUAGES: (&str, &str) = ("gazetteers/languages.tsv", include_str!("../gazetteers/languages.tsv"));
@@ -196,7 +196,7 @@ impl Frequent {
     /// `tools/gen_frequent.py` writes them (a word the fold would change is
     /// an error).
     pub(crate) fn parse(file: &str, text: &'static str) -> Result<Frequent, Error> {
-        let mut words: HashMap<&'static str, [Freq; 2]> = HashMap::with_capacity(80_000);
+        let mut words: HashMap<&'static str, [Freq; 2]> = HashMap::with_capacity_and_hasher(80_000, Default::default());
         for (n, line) in data_lines(text) {
             let cells = data_cells(file, n, line, 4)?;
             if cells[0] == "lang" {
