@@ -8,7 +8,7 @@
 //! stops, the workers see their results refused and stop, and the reader sees
 //! its documents refused and stops.
 
-use crate::{read_input, write_document, Failure, Format};
+use crate::documents::{read_input, write_document, Failure, Format};
 use namyab::Extractor;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};

@@ -13,13 +13,15 @@
 //! processed); 2 bad usage; 3 a gazetteer file is invalid.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use namyab::{Extraction, Extractor};
-use serde::Serialize;
-use std::io::{self, BufWriter, Read, Write};
+use namyab::Extractor;
+use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod batch;
+mod documents;
+
+use documents::{read_input, Failure, Format};
 
 #[derive(Parser)]
 #[command(name = "namyab", version, about = "Named entities in Persian and Arabic news, with exact offsets")]
@@ -106,26 +108,9 @@ enum GazetteerCommand {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum Format {
-    Json,
-    Jsonl,
-    Text,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Input {
     Text,
     Jsonl,
-}
-
-#[derive(Serialize)]
-struct Document<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a serde_json::Value>,
-    #[serde(flatten)]
-    extraction: &'a Extraction,
 }
 
 const EXIT_INPUT: u8 = 1;
@@ -143,31 +128,6 @@ fn main() -> ExitCode {
         Err(Failure::Gazetteer(e)) => {
             eprintln!("namyab: {e}");
             ExitCode::from(EXIT_GAZETTEER)
-        }
-    }
-}
-
-enum Failure {
-    BrokenPipe,
-    Io(io::Error),
-    Gazetteer(namyab::Error),
-}
-
-impl From<io::Error> for Failure {
-    fn from(e: io::Error) -> Failure {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::BrokenPipe
-        } else {
-            Failure::Io(e)
-        }
-    }
-}
-
-impl From<serde_json::Error> for Failure {
-    fn from(e: serde_json::Error) -> Failure {
-        match e.io_error_kind() {
-            Some(kind) => Failure::from(io::Error::from(kind)),
-            None => Failure::Io(io::Error::other(e)),
         }
     }
 }
@@ -306,146 +266,4 @@ fn for_each_input<W: Write>(
         }
     }
     Ok(failed)
-}
-
-/// Reads one input as UTF-8; the error message names what went wrong.
-fn read_input(path: &std::path::Path, lossy: bool) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    if path.as_os_str() == "-" {
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    } else {
-        if path.is_dir() {
-            return Err("is a directory".to_string());
-        }
-        bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(format!(
-            "not valid UTF-8 (first bad byte at offset {}); use --lossy to replace invalid bytes",
-            e.utf8_error().valid_up_to()
-        )),
-    }
-}
-
-/// One document's output: its name (a file) or id (a JSONL line), its text
-/// and what was extracted.
-fn write_document(
-    out: &mut impl Write,
-    format: Format,
-    name: &str,
-    id: Option<&serde_json::Value>,
-    text: &str,
-    x: &Extraction,
-) -> Result<(), Failure> {
-    let doc = Document {
-        file: id.is_none().then_some(name),
-        id,
-        extraction: x,
-    };
-    let x_text = |_: &str, span: namyab::Span| text.get(span.range()).unwrap_or("");
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &doc)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &doc)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            match id {
-                Some(id) => writeln!(out, "# {name}: {id}")?,
-                None => writeln!(out, "# {name}")?,
-            }
-            for e in &x.entities {
-                writeln!(
-                    out,
-                    "{}\t{}..{}\t{}\t{}",
-                    e.entity_type,
-                    e.span.char_start,
-                    e.span.char_end,
-                    e.id.as_deref().unwrap_or("-"),
-                    e.text
-                )?;
-            }
-            for e in &x.events {
-                let members = e
-                    .members
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "{}:{} «{}»",
-                            role_name(m.role),
-                            m.argument.id.as_deref().unwrap_or("-"),
-                            m.argument.text
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" + ");
-                writeln!(
-                    out,
-                    "event {}	{}{}	{}	{members}	trigger «{}» at {}..{}",
-                    e.kind.as_str(),
-                    status_name(e.status),
-                    e.modality.map_or("", modality_name),
-                    e.cameo,
-                    x_text(name, e.trigger),
-                    e.trigger.char_start,
-                    e.trigger.char_end
-                )?;
-            }
-            for r in &x.relations {
-                let args = |v: &[namyab::Argument]| {
-                    v.iter()
-                        .map(|a| format!("{} «{}»", a.id.as_deref().unwrap_or("-"), a.text))
-                        .collect::<Vec<_>>()
-                        .join(" + ")
-                };
-                let status = status_name(r.status);
-                let who = match r.relation_type {
-                    namyab::RelationType::MetWith => args(&r.participants),
-                    namyab::RelationType::MediatedBy => format!("{} | by {}", args(&r.parties), args(&r.mediators)),
-                };
-                let modality = r.modality.map_or("", modality_name);
-                writeln!(
-                    out,
-                    "{}\t{status}{modality}\t{}\t{who}\ttrigger «{}» at {}..{}",
-                    r.relation_type.as_str(),
-                    r.cameo,
-                    x_text(name, r.trigger),
-                    r.trigger.char_start,
-                    r.trigger.char_end
-                )?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn status_name(s: namyab::Status) -> &'static str {
-    match s {
-        namyab::Status::Occurred => "occurred",
-        namyab::Status::Planned => "planned",
-    }
-}
-
-fn modality_name(m: namyab::Modality) -> &'static str {
-    match m {
-        namyab::Modality::Phone => " phone",
-        namyab::Modality::InPerson => " in_person",
-        namyab::Modality::Unspecified => " unspecified",
-    }
-}
-
-fn role_name(r: namyab::Role) -> &'static str {
-    match r {
-        namyab::Role::Participant => "participant",
-        namyab::Role::Host => "host",
-        namyab::Role::Mediator => "mediator",
-        namyab::Role::Announcer => "announcer",
-    }
 }
