@@ -130,7 +130,7 @@ mod names;
 mod normalize;
 mod outlets;
 mod output;
-mod perturb;
+pub mod perturb;
 mod relations;
 mod resolve;
 
@@ -138,7 +138,6 @@ pub use error::Error;
 pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, RoleInfo};
 pub use normalize::{normalize, Normalized};
 pub use output::{Entity, EntityType, Extraction, Span};
-pub use perturb::{check_perturbations, differences, perturbations, Perturbation};
 pub use relations::{Argument, Event, EventKind, Evidence, Member, Modality, Relation, RelationType, Role, Status};
 
 use once_cell::sync::Lazy;

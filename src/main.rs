@@ -169,7 +169,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Perturb { gazetteers, lossy, files } => {
             let ex = extractor(&gazetteers)?;
             let failed = for_each_input(files, lossy, &mut out, |out, name, text| {
-                let diffs = namyab::check_perturbations(&ex, text);
+                let diffs = namyab::perturb::check_perturbations(&ex, text);
                 if diffs.is_empty() {
                     writeln!(out, "{name}: same answer under every rewrite")?;
                 }

@@ -3,6 +3,9 @@
 //! digit sets, NBSP, bidi marks after spaces or punctuation, CRLF), and a comparison of what namyab
 //! extracts from each: the same article, however it is typed, must give the
 //! same entities and relations. `namyab perturb FILE` runs it on your texts.
+//!
+//! A quality-assurance module, apart from the extraction API at the crate
+//! root.
 
 use crate::normalize::normalize;
 use crate::{Extraction, Extractor};
@@ -19,7 +22,7 @@ pub struct Perturbation {
 /// Every rewrite of `text`, each changing one thing.
 ///
 /// ```
-/// let p = namyab::perturbations("نیکول پاشینیان ۲۰۲۳");
+/// let p = namyab::perturb::perturbations("نیکول پاشینیان ۲۰۲۳");
 /// let arabic = p.iter().find(|p| p.name == "arabic_letters").unwrap();
 /// assert_eq!(arabic.text, "نيكول پاشينيان ۲۰۲۳");
 /// let ascii = p.iter().find(|p| p.name == "ascii_digits").unwrap();
@@ -215,9 +218,9 @@ fn presentation_form(c: char) -> Option<char> {
 /// ```
 /// let text = "لاوروف و بایراموف تلفنی گفتگو کردند";
 /// let a = namyab::extract(text);
-/// for p in namyab::perturbations(text) {
+/// for p in namyab::perturb::perturbations(text) {
 ///     let b = namyab::extract(&p.text);
-///     assert!(namyab::differences(&a, &b).is_empty(), "{}", p.name);
+///     assert!(namyab::perturb::differences(&a, &b).is_empty(), "{}", p.name);
 /// }
 /// ```
 pub fn differences(a: &Extraction, b: &Extraction) -> Vec<String> {

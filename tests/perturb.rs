@@ -46,13 +46,13 @@ fn every_text_extracts_the_same_however_typed() {
     let texts = texts();
     assert!(texts.len() >= 100);
     for (name, text) in &texts {
-        for p in namyab::perturbations(text) {
+        for p in namyab::perturb::perturbations(text) {
             let x = ex.extract(&p.text);
             for e in &x.entities {
                 assert_eq!(&p.text[e.span.range()], e.text);
             }
         }
-        for (perturbation, diffs) in namyab::check_perturbations(ex, text) {
+        for (perturbation, diffs) in namyab::perturb::check_perturbations(ex, text) {
             failures.push(format!("{name} / {perturbation}: {}", diffs.join("; ")));
         }
     }
