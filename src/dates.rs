@@ -121,6 +121,25 @@ struct Lists {
     weekday_not_after: Vec<String>,
 }
 
+/// Whether a date may start at `at`: at the text's start, after a
+/// character that is no letter or digit, or after Arabic clitics joined to
+/// it (`[وف]?[بلک]?`, `وفي`, `بتاريخ` …) that themselves start a word.
+fn left_edge_ok(f: &str, at: usize) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let mut before = f[..at].chars().rev();
+    let c1 = before.next();
+    if edge(c1) {
+        return true;
+    }
+    let c2 = before.next();
+    match (c1, c2) {
+        (Some('ب' | 'ل' | 'ک'), c2) if edge(c2) => true,
+        (Some('ب' | 'ل' | 'ک'), Some('و' | 'ف')) => edge(before.next()),
+        (Some('و' | 'ف'), c2) => edge(c2),
+        _ => false,
+    }
+}
+
 impl Dates {
     /// Whether the DATE `f[s..e]` is a weekday that names no day, after one
     /// of the words of `weekday_not_after` (`امام جمعه`, `صلاة الجمعة`).
@@ -324,11 +343,11 @@ impl Dates {
         // fast engines. The edges are consumed non-word characters (or the
         // ends), and a search goes on from the end of the date, so the
         // character after one date can stand before the next.
-        let words = format!(
-            r"(?:^|[^\p{{L}}\p{{N}}])(?:{clitics})(?P<d>{alts})(?:$|[^\p{{L}}\p{{N}}])",
-            clitics = "[وف]?[بلک]?",
-            alts = alternatives.join("|"),
-        );
+        // The left edge is checked by hand (`left_edge_ok`), so a match is
+        // found by the lazy DFA alone, with no capture pass; the right edge
+        // stays in the pattern (a longer form that fails there falls back to
+        // a shorter one) and is cut off the match.
+        let words = format!(r"(?:{alts})(?:$|[^\p{{L}}\p{{N}}])", alts = alternatives.join("|"),);
         let numeric = format!(
             r"(?:^|[^\p{{L}}\p{{N}}/.\-])(?P<d>(?P<a>[0-9]{{1,4}})(?P<s1>[/.\-])(?P<b>[0-9]{{1,2}})(?P<s2>[/.\-])(?P<c>[0-9]{{1,4}})(?: ?(?P<e>{era}))?)(?:$|[^\p{{L}}\p{{N}}])"
         );
@@ -366,13 +385,23 @@ impl Dates {
     pub(crate) fn find(&self, folded: &str, out: &mut Vec<DateMatch>) {
         let mut found = Vec::new();
         let mut at = 0;
-        while let Some(m) = self.words.captures_at(folded, at).and_then(|c| c.name("d")) {
-            found.push(DateMatch {
-                start: m.start(),
-                end: m.end(),
-                value: self.value(m.as_str()),
-            });
-            at = m.end();
+        while let Some(m) = self.words.find_at(folded, at) {
+            // the date without the consumed right edge
+            let end = match folded[..m.end()].chars().next_back() {
+                Some(c) if m.end() > m.start() && !c.is_alphanumeric() => m.end() - c.len_utf8(),
+                _ => m.end(),
+            };
+            if end > m.start() && left_edge_ok(folded, m.start()) {
+                found.push(DateMatch {
+                    start: m.start(),
+                    end,
+                    value: self.value(&folded[m.start()..end]),
+                });
+                at = end;
+            } else {
+                // not at a word start: go on from the next character
+                at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
         }
         at = 0;
         while let Some(c) = self.numeric.captures_at(folded, at) {
