@@ -53,6 +53,9 @@ pub struct Extractor {
     /// a surname alone right after one that is none of its person's is
     /// someone else's.
     pub(crate) first_names: rustc_hash::FxHashSet<String>,
+    /// The folded words of each person's names, by record (empty for
+    /// other entities).
+    pub(crate) name_words: Vec<Box<[Box<str>]>>,
     pub(crate) outlets: crate::outlets::OutletCues,
 }
 
@@ -320,26 +323,32 @@ impl ExtractorBuilder {
                 .unwrap_or_default(),
         );
         let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
-        // Every word of a person's name, and the first words, folded once.
+        // Every word of a person's name, and the first words, folded once;
+        // each person's own words, for the resolver's surname test.
         let mut person_words: rustc_hash::FxHashSet<String> = Default::default();
         let mut first_names: rustc_hash::FxHashSet<String> = Default::default();
-        for name in compiled
-            .records
-            .iter()
-            .filter(|r| r.kind == EntityType::Person)
-            .flat_map(|r| r.names.iter())
-        {
-            let folded = gazetteer::fold_name(&name.surface);
-            if let Some((first, _)) = folded.split_once(' ') {
-                if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
-                    first_names.insert(first.to_string());
+        let mut name_words: Vec<Box<[Box<str>]>> = Vec::with_capacity(compiled.records.len());
+        for r in &compiled.records {
+            let mut own: Vec<Box<str>> = Vec::new();
+            if r.kind == EntityType::Person {
+                for name in &r.names {
+                    let folded = gazetteer::fold_name(&name.surface);
+                    if let Some((first, _)) = folded.split_once(' ') {
+                        if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
+                            first_names.insert(first.to_string());
+                        }
+                    }
+                    for w in folded.split(' ') {
+                        if !person_words.contains(w) {
+                            person_words.insert(w.to_string());
+                        }
+                        if !own.iter().any(|o| &**o == w) {
+                            own.push(w.into());
+                        }
+                    }
                 }
             }
-            for w in folded.split(' ') {
-                if !person_words.contains(w) {
-                    person_words.insert(w.to_string());
-                }
-            }
+            name_words.push(own.into_boxed_slice());
         }
         Ok(Extractor {
             compiled,
@@ -354,6 +363,7 @@ impl ExtractorBuilder {
             frequent,
             person_words,
             first_names,
+            name_words,
             outlets,
         })
     }

@@ -212,14 +212,23 @@ fn part_of_another_name(ex: &Extractor, f: &str, c: &Candidate, entity: u32, can
     if !ex.first_names.contains(word) {
         return false;
     }
-    if cands.iter().any(|o| o.start as usize <= from && o.end as usize >= before.len()) {
+    // candidates are sorted by start: look back only over those starting
+    // at or before the word, as far as a name reaches
+    let upto = cands.partition_point(|o| o.start as usize <= from);
+    if cands[..upto]
+        .iter()
+        .rev()
+        .take_while(|o| o.start as usize + MAX_NAME_BYTES > from)
+        .any(|o| o.end as usize >= before.len())
+    {
         return false;
     }
-    let own = &ex.compiled.records[entity as usize];
-    !own.names
-        .iter()
-        .any(|n| crate::gazetteer::fold_name(&n.surface).split(' ').any(|w| w == word))
+    !ex.name_words[entity as usize].iter().any(|w| &**w == word)
 }
+
+/// Longer than any name: how far back a mention may start and still cover
+/// a given word.
+const MAX_NAME_BYTES: usize = 512;
 
 /// The length from which a text that ends inside a word is taken as cut off.
 const CUT_OFF_MIN_BYTES: usize = 400;
