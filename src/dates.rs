@@ -14,7 +14,9 @@
 //! another calendar, which spans two Gregorian ones, has no value.
 
 use crate::error::{Detail, Error};
+use crate::gazetteer::Affixes;
 use crate::gazetteer::{data_cells, data_lines, fold_name};
+use crate::resolve::left_edge;
 use icu_calendar::cal::{Gregorian, Hijri};
 use icu_calendar::Date;
 use regex::{Captures, Regex};
@@ -119,25 +121,6 @@ struct Lists {
     year_cues: Vec<String>,
     not_in_arabic: Vec<String>,
     weekday_not_after: Vec<String>,
-}
-
-/// Whether a date may start at `at`: at the text's start, after a
-/// character that is no letter or digit, or after Arabic clitics joined to
-/// it (`[وف]?[بلک]?`, `وفي`, `بتاريخ` …) that themselves start a word.
-fn left_edge_ok(f: &str, at: usize) -> bool {
-    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    let mut before = f[..at].chars().rev();
-    let c1 = before.next();
-    if edge(c1) {
-        return true;
-    }
-    let c2 = before.next();
-    match (c1, c2) {
-        (Some('ب' | 'ل' | 'ک'), c2) if edge(c2) => true,
-        (Some('ب' | 'ل' | 'ک'), Some('و' | 'ف')) => edge(before.next()),
-        (Some('و' | 'ف'), c2) => edge(c2),
-        _ => false,
-    }
 }
 
 impl Dates {
@@ -343,7 +326,8 @@ impl Dates {
         // fast engines. The edges are consumed non-word characters (or the
         // ends), and a search goes on from the end of the date, so the
         // character after one date can stand before the next.
-        // The left edge is checked by hand (`left_edge_ok`), so a match is
+        // The left edge is checked by hand (`resolve::left_edge`, the
+        // proclitics of affixes.tsv), so a match is
         // found by the lazy DFA alone, with no capture pass; the right edge
         // stays in the pattern (a longer form that fails there falls back to
         // a shorter one) and is cut off the match.
@@ -382,7 +366,9 @@ impl Dates {
     /// the longer (`27/01/2024` over `2024`, `۱۴۰۲ ه.ش` over `۱۴۰۲`). An
     /// Arabic proclitic joined to the first word (`وأيار 2023`) stays
     /// outside.
-    pub(crate) fn find(&self, folded: &str, out: &mut Vec<DateMatch>) {
+    /// The dates of the folded text; a date starts a word, or follows the
+    /// Arabic proclitics of `affixes` joined to it (`وفي`, `بتاريخ` …).
+    pub(crate) fn find(&self, folded: &str, affixes: &Affixes, out: &mut Vec<DateMatch>) {
         let mut found = Vec::new();
         let mut at = 0;
         while let Some(m) = self.words.find_at(folded, at) {
@@ -391,7 +377,7 @@ impl Dates {
                 Some(c) if m.end() > m.start() && !c.is_alphanumeric() => m.end() - c.len_utf8(),
                 _ => m.end(),
             };
-            if end > m.start() && left_edge_ok(folded, m.start()) {
+            if end > m.start() && left_edge(affixes, folded, m.start(), folded[m.start()..end].chars().count(), true).is_some() {
                 found.push(DateMatch {
                     start: m.start(),
                     end,
@@ -563,7 +549,8 @@ mod tests {
     fn found(text: &str) -> Vec<(String, Option<String>)> {
         let n = crate::normalize(text);
         let mut out = Vec::new();
-        dates().find(n.as_str(), &mut out);
+        let affixes = Affixes::parse(crate::gazetteer::DEFAULT_AFFIXES.0, crate::gazetteer::DEFAULT_AFFIXES.1).unwrap();
+        dates().find(n.as_str(), &affixes, &mut out);
         out.into_iter().map(|m| (n.as_str()[m.start..m.end].to_string(), m.value)).collect()
     }
 

@@ -13,8 +13,10 @@
 //! Another cue word may stand between (`به گزارش خبرگزاری «X»`). A name
 //! the gazetteers know, or any other mention there, wins.
 
+use crate::gazetteer::Affixes;
 use crate::language::Frequent;
 use crate::matcher::is_word;
+use crate::resolve::left_edge;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The longest quoted outlet name, in bytes of folded text.
@@ -49,7 +51,13 @@ impl OutletCues {
 
     /// Outlets in the folded text `f`, as folded spans; `taken(s, e)` tells
     /// whether another mention overlaps.
-    pub(crate) fn find(&self, f: &str, frequent: &Frequent, taken: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize)> {
+    pub(crate) fn find(
+        &self,
+        f: &str,
+        affixes: &Affixes,
+        frequent: &Frequent,
+        taken: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -61,8 +69,7 @@ impl OutletCues {
                 continue;
             }
             // the cue stands as words of its own (a proclitic may join it)
-            let before_ok = f[..i].chars().next_back().is_none_or(|c| !is_word(c))
-                || f[..i].char_indices().rev().nth(1).is_none_or(|(_, c)| !is_word(c)) && f[..i].ends_with(['و', 'ف', 'ب', 'ل']);
+            let before_ok = left_edge(affixes, f, i, f[i..from].chars().count(), true).is_some();
             let after_ok = f[from..].chars().next().is_none_or(|c| !is_word(c));
             if !before_ok || !after_ok {
                 continue;

@@ -323,7 +323,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         }
     }
     let mut dates: Vec<DateMatch> = Vec::new();
-    ex.dates.find(f, &mut dates);
+    ex.dates.find(f, &ex.affixes, &mut dates);
     for (i, d) in dates.iter().enumerate() {
         if (languages.at(d.start) == Some(Language::Arabic) && ex.dates.not_in_arabic(&f[d.start..d.end]))
             || ex.dates.weekday_named_for(f, d.start, d.end)
@@ -428,7 +428,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
                 .iter()
                 .any(|c| (c.ext_start as usize) < e && s < c.end as usize && !matches!(c.source, Source::Date(_)))
         };
-        let outlets = ex.outlets.find(f, &ex.frequent, &overlaps);
+        let outlets = ex.outlets.find(f, &ex.affixes, &ex.frequent, &overlaps);
         if !outlets.is_empty() {
             accepted.retain(|c| {
                 !matches!(c.source, Source::Date(_)) || !outlets.iter().any(|&(s, e)| (c.start as usize) < e && s < c.end as usize)
