@@ -71,7 +71,9 @@ def read_names(path: Path = NAMES) -> dict[str, set[str]]:
     return out
 
 
-def frequent(names: dict[str, set[str]], with_names: bool = False) -> dict[str, dict[str, float]]:
+def frequent() -> dict[str, dict[str, float]]:
+    """Every frequent Arabic-script word of each language, folded, names
+    included, with its highest Zipf frequency."""
     import importlib.metadata
 
     have = importlib.metadata.version("wordfreq")
@@ -88,7 +90,7 @@ def frequent(names: dict[str, set[str]], with_names: bool = False) -> dict[str, 
             # checked after the fold, which drops ZWNJ (`رسانه‌های`)
             if not ARABIC_WORD.match(f):
                 continue
-            if len(f) < 2 or (f in names[lang] and not with_names):
+            if len(f) < 2:
                 continue
             words[f] = max(words.get(f, 0.0), z)
         out[lang] = words
@@ -128,7 +130,9 @@ def main() -> None:
     ap.add_argument("--review", action="store_true", help="print gazetteer names the list holds, and write nothing")
     args = ap.parse_args()
     names = read_names()
-    words = frequent(names)
+    every = frequent()
+    # the common words: names first left out
+    words = {lang: {w: z for w, z in every[lang].items() if w not in names[lang]} for lang in LANGS}
     if args.review:
         seen = set()
         for file, id_, lang, name in gazetteer_names():
@@ -145,7 +149,6 @@ def main() -> None:
         "# `both`, a name first that is also a common word (tools/frequent_ambiguous.tsv).",
         "lang\tword\tzipf\tkind",
     ]
-    every = frequent(names, with_names=True)
     both = read_names(AMBIGUOUS)
     for lang in LANGS:
         missing = both[lang] - names[lang]
