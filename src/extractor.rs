@@ -1,13 +1,10 @@
 //! The extractor and its builder.
 
-use crate::dates::{Dates, DEFAULT_DATES};
+use crate::analysis::Analysis;
 use crate::error::{Detail, Error};
-use crate::gazetteer::{self, Affixes, Compiled, Cues, Lang, Origin, Record};
-use crate::language::{Frequent, LanguageWords, DEFAULT_FREQUENT, DEFAULT_LANGUAGES};
-use crate::matcher::Trie;
-use crate::names::{Titles, DEFAULT_TITLES};
+use crate::gazetteer::{self, Lang, Origin, Record};
+use crate::model::{EntityId, Model};
 use crate::output::{EntityType, Extraction};
-use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
 use std::path::{Path, PathBuf};
 
 /// Extracts entities (and, in time, relations) from Persian and Arabic text,
@@ -35,28 +32,7 @@ use std::path::{Path, PathBuf};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    pub(crate) compiled: Compiled,
-    /// id → index into `compiled.records`.
-    pub(crate) by_id: rustc_hash::FxHashMap<String, u32>,
-    pub(crate) trie: Trie,
-    pub(crate) cues: Cues,
-    pub(crate) affixes: Affixes,
-    pub(crate) dates: Dates,
-    pub(crate) lexicon: Lexicon,
-    pub(crate) titles: Titles,
-    pub(crate) languages: LanguageWords,
-    pub(crate) frequent: Frequent,
-    /// Every word of a person's name in the gazetteers, folded: never a
-    /// common word to the title rule.
-    pub(crate) person_words: rustc_hash::FxHashSet<String>,
-    /// The first words of people's names (three letters or more, no title):
-    /// a surname alone right after one that is none of its person's is
-    /// someone else's.
-    pub(crate) first_names: rustc_hash::FxHashSet<String>,
-    /// The folded words of each person's names, by record (empty for
-    /// other entities).
-    pub(crate) name_words: Vec<Box<[Box<str>]>>,
-    pub(crate) outlets: crate::outlets::OutletCues,
+    model: Model,
 }
 
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
@@ -280,13 +256,6 @@ impl ExtractorBuilder {
     /// first error, naming the file, line, column and value; nothing is
     /// half-loaded.
     pub fn build(&self) -> Result<Extractor, Error> {
-        let cues = Cues::parse(gazetteer::DEFAULT_CUES.0, gazetteer::DEFAULT_CUES.1)?;
-        let affixes = Affixes::parse(gazetteer::DEFAULT_AFFIXES.0, gazetteer::DEFAULT_AFFIXES.1)?;
-        let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
-        let lexicon = Lexicon::parse(DEFAULT_TRIGGERS.0, DEFAULT_TRIGGERS.1)?;
-        let titles = Titles::parse(DEFAULT_TITLES.0, DEFAULT_TITLES.1)?;
-        let languages = LanguageWords::parse(DEFAULT_LANGUAGES.0, DEFAULT_LANGUAGES.1)?;
-        let frequent = Frequent::parse(DEFAULT_FREQUENT.0, DEFAULT_FREQUENT.1)?;
         let mut records = Vec::new();
         if self.defaults {
             for (name, text) in gazetteer::DEFAULT_FILES {
@@ -309,62 +278,8 @@ impl ExtractorBuilder {
             records.retain(|r| !replaced.contains(r.id.as_str()));
             records.extend(added);
         }
-        let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
-        let trie = Trie::new(&compiled.patterns);
-        let outlets = crate::outlets::OutletCues::new(
-            cues.class_index("outlet")
-                .map(|class| {
-                    cues.phrases
-                        .iter()
-                        .filter(|(c, ..)| *c == class)
-                        .map(|(_, _, p)| p.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-        );
-        let by_id = compiled.records.iter().enumerate().map(|(i, r)| (r.id.clone(), i as u32)).collect();
-        // Every word of a person's name, and the first words, folded once;
-        // each person's own words, for the resolver's surname test.
-        let mut person_words: rustc_hash::FxHashSet<String> = Default::default();
-        let mut first_names: rustc_hash::FxHashSet<String> = Default::default();
-        let mut name_words: Vec<Box<[Box<str>]>> = Vec::with_capacity(compiled.records.len());
-        for r in &compiled.records {
-            let mut own: Vec<Box<str>> = Vec::new();
-            if r.kind == EntityType::Person {
-                for name in &r.names {
-                    let folded = gazetteer::fold_name(&name.surface);
-                    if let Some((first, _)) = folded.split_once(' ') {
-                        if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
-                            first_names.insert(first.to_string());
-                        }
-                    }
-                    for w in folded.split(' ') {
-                        if !person_words.contains(w) {
-                            person_words.insert(w.to_string());
-                        }
-                        if !own.iter().any(|o| &**o == w) {
-                            own.push(w.into());
-                        }
-                    }
-                }
-            }
-            name_words.push(own.into_boxed_slice());
-        }
         Ok(Extractor {
-            compiled,
-            by_id,
-            trie,
-            cues,
-            affixes,
-            dates,
-            lexicon,
-            titles,
-            languages,
-            frequent,
-            person_words,
-            first_names,
-            name_words,
-            outlets,
+            model: Model::new(records)?,
         })
     }
 }
@@ -382,6 +297,12 @@ fn read_utf8(path: &Path) -> Result<String, Error> {
 }
 
 impl Extractor {
+    /// The model, for the unit tests of the stages.
+    #[cfg(test)]
+    pub(crate) fn model(&self) -> &Model {
+        &self.model
+    }
+
     /// A builder, starting from the default gazetteers.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::new()
@@ -402,10 +323,9 @@ impl Extractor {
     /// assert_eq!((x.entities[1].span.char_start, x.entities[1].span.char_end), (26, 40));
     /// ```
     pub fn extract(&self, text: &str) -> Extraction {
-        let norm = crate::normalize::normalize(text);
-        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
-        let entities = crate::resolve::entities(self, text, &norm, &starts);
-        let (events, relations) = self.events(text, &norm, &starts, &entities);
+        let doc = Analysis::new(text, &self.model.affixes);
+        let entities = crate::resolve::entities(self.model.resolver(), &doc);
+        let (events, relations) = self.events(&doc, &entities);
         Extraction {
             entities,
             relations,
@@ -415,18 +335,12 @@ impl Extractor {
 
     /// The relation layer over one document: its analysis is built here,
     /// once, from what extraction already has.
-    fn events(
-        &self,
-        text: &str,
-        norm: &crate::Normalized,
-        starts: &[usize],
-        entities: &[crate::Entity],
-    ) -> (Vec<crate::Event>, Vec<crate::Relation>) {
+    fn events(&self, doc: &Analysis<'_>, entities: &[crate::Entity]) -> (Vec<crate::Event>, Vec<crate::Relation>) {
         if entities.len() < 2 {
             return (Vec::new(), Vec::new());
         }
-        let words = self.lexicon.find(&self.affixes, text, norm, starts);
-        let doc = crate::relations::Doc::new(text, norm, entities, words, &self.titles);
+        let words = self.model.lexicon.find(&self.model.affixes, doc);
+        let doc = crate::relations::Doc::new(doc, entities, words, &self.model.titles);
         crate::relations::extract(&doc)
     }
 
@@ -440,9 +354,8 @@ impl Extractor {
     /// assert_eq!(found, ["علی‌اف", "پاشینیان", "بروکسل"]);
     /// ```
     pub fn entities(&self, text: &str) -> Vec<crate::Entity> {
-        let norm = crate::normalize::normalize(text);
-        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
-        crate::resolve::entities(self, text, &norm, &starts)
+        let doc = Analysis::new(text, &self.model.affixes);
+        crate::resolve::entities(self.model.resolver(), &doc)
     }
 
     /// The relations among `entities` in `text`: what
@@ -471,9 +384,8 @@ impl Extractor {
             kept.sort_by_key(|e| (e.span.start, e.span.end));
             kept.into()
         };
-        let norm = crate::normalize::normalize(text);
-        let starts = crate::matcher::word_starts(norm.as_str(), &self.affixes);
-        self.events(text, &norm, &starts, &entities).1
+        let doc = Analysis::new(text, &self.model.affixes);
+        self.events(&doc, &entities).1
     }
 
     /// Number of raw gazetteer matches in the folded `text`: every name
@@ -488,7 +400,7 @@ impl Extractor {
     /// ```
     pub fn raw_match_count(&self, folded: &str) -> usize {
         let mut n = 0;
-        crate::matcher::starts(folded, &self.affixes, |s| self.trie.walk(folded, s, |_, _| n += 1));
+        crate::matcher::starts(folded, &self.model.affixes, |s| self.model.names.walk(folded, s, |_, _| n += 1));
         n
     }
 
@@ -504,9 +416,9 @@ impl Extractor {
     /// assert!(ex.entity("atlantis").is_none());
     /// ```
     pub fn entity(&self, id: &str) -> Option<EntityInfo<'_>> {
-        let &i = self.by_id.get(id)?;
+        let i = self.model.names.lookup(id)?;
         Some(EntityInfo {
-            record: &self.compiled.records[i as usize],
+            record: self.model.names.record(i),
         })
     }
 
@@ -524,7 +436,7 @@ impl Extractor {
     /// assert!(ex.dropped_variants().any(|(id, v)| id == "garbala" && v == "کربلا"));
     /// ```
     pub fn dropped_variants(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.compiled.dropped.iter().map(|(id, v)| (id.as_str(), v.as_str()))
+        self.model.names.dropped().iter().map(|(id, v)| (id.as_str(), v.as_str()))
     }
 
     /// Single-word names that are frequent common words of their column's
@@ -545,7 +457,7 @@ impl Extractor {
     /// assert_eq!(found, [("baavar", "باور")]);
     /// ```
     pub fn common_word_names(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.compiled.records.iter().flat_map(move |r| {
+        self.model.names.records().iter().flat_map(move |r| {
             r.names.iter().filter_map(move |n| {
                 let lang = match n.lang {
                     Lang::Fa => crate::language::Language::Persian,
@@ -553,7 +465,7 @@ impl Extractor {
                     Lang::Latin => return None,
                 };
                 let folded = gazetteer::fold_name(&n.surface);
-                (n.cue.is_none() && !folded.contains(' ') && self.frequent.contains(&folded, Some(lang)))
+                (n.cue.is_none() && !folded.contains(' ') && self.model.frequent.contains(&folded, Some(lang)))
                     .then_some((r.id.as_str(), n.surface.as_str()))
             })
         })
@@ -561,32 +473,26 @@ impl Extractor {
 
     /// Number of entities loaded.
     pub fn entity_count(&self) -> usize {
-        self.compiled.records.len()
+        self.model.names.records().len()
     }
 
     /// Number of distinct folded name variants in the automaton.
     pub fn variant_count(&self) -> usize {
-        self.compiled.patterns.len()
+        self.model.names.patterns().len()
     }
 
     /// Heap memory held by the automaton, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.trie.memory_usage()
-            + self.compiled.patterns.iter().map(|p| p.capacity()).sum::<usize>()
-            + self
-                .compiled
-                .refs
-                .iter()
-                .map(|r| r.capacity() * std::mem::size_of::<gazetteer::VariantRef>())
-                .sum::<usize>()
+        self.model.names.memory_usage()
     }
 
     /// Every `(id, type, folded variant)` the extractor matches, in pattern
     /// order: what `namyab gazetteer dump` prints.
     pub fn variants(&self) -> impl Iterator<Item = (&str, EntityType, &str)> + '_ {
-        self.compiled.patterns.iter().zip(&self.compiled.refs).flat_map(move |(p, refs)| {
-            refs.iter().map(move |r| {
-                let rec = &self.compiled.records[r.entity as usize];
+        let names = &self.model.names;
+        names.patterns().iter().enumerate().flat_map(move |(i, p)| {
+            names.refs(i).iter().map(move |r| {
+                let rec = names.record(EntityId(r.entity));
                 (rec.id.as_str(), rec.kind, p.as_str())
             })
         })

@@ -120,12 +120,14 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod analysis;
 mod dates;
 mod error;
 mod extractor;
 mod gazetteer;
 mod language;
 mod matcher;
+mod model;
 mod names;
 mod normalize;
 mod outlets;

@@ -378,7 +378,7 @@ mod tests {
     #[test]
     fn same_matches_as_aho_corasick_with_left_edges() {
         let ex = crate::default_extractor();
-        let ac = aho_corasick::AhoCorasick::new(&ex.compiled.patterns).unwrap();
+        let ac = aho_corasick::AhoCorasick::new(ex.model().names.patterns()).unwrap();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
         let mut texts: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
@@ -395,11 +395,11 @@ mod tests {
             let mut want: Vec<(usize, usize, usize)> = ac
                 .find_overlapping_iter(f)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .filter(|&(s, e, _)| crate::resolve::left_edge(&ex.affixes, f, s, chars(s, e), true).is_some())
+                .filter(|&(s, e, _)| crate::resolve::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some())
                 .collect();
             let mut got = Vec::new();
-            starts(f, &ex.affixes, |s| ex.trie.walk(f, s, |e, p| got.push((s, e, p))));
-            got.retain(|&(s, e, _)| crate::resolve::left_edge(&ex.affixes, f, s, chars(s, e), true).is_some());
+            starts(f, &ex.model().affixes, |s| ex.model().names.walk(f, s, |e, p| got.push((s, e, p))));
+            got.retain(|&(s, e, _)| crate::resolve::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some());
             want.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, want);

@@ -28,20 +28,21 @@
 //! frequent common word is that word, and a name listed only for the other
 //! language is none where it is a common word of this one.
 
+use crate::analysis::Analysis;
 use crate::dates::DateMatch;
 use crate::gazetteer::{Affixes, CuePosition, VariantKind};
 use crate::language::{Language, Languages};
+use crate::model::{EntityId, Resolver};
 use crate::names::Taken;
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
-use crate::Extractor;
 use std::collections::BTreeMap;
 
 /// What a candidate mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
     Name {
-        entity: u32,
+        entity: EntityId,
         kind: VariantKind,
         cue: Option<u16>,
         langs: u8,
@@ -79,7 +80,7 @@ impl Candidate {
         }
     }
 
-    fn entity(&self) -> Option<u32> {
+    fn entity(&self) -> Option<EntityId> {
         match self.source {
             Source::Name { entity, .. } => Some(entity),
             Source::Date(_) | Source::Unknown(_) | Source::Outlet => None,
@@ -196,7 +197,7 @@ fn splits_a_character(norm: &Normalized, s: usize, e: usize) -> bool {
 /// known person that is none of this person's and no mention itself: then
 /// it is the surname of someone else (`بهرام یلدیریم` is not Binali
 /// Yıldırım; `علييف وباشينيان` are two).
-fn part_of_another_name(ex: &Extractor, f: &str, c: &Candidate, entity: u32, cands: &[Candidate]) -> bool {
+fn part_of_another_name(m: Resolver<'_>, f: &str, c: &Candidate, entity: EntityId, cands: &[Candidate]) -> bool {
     let before = f[..c.ext_start as usize].trim_end_matches(' ');
     if before.len() + 1 != c.ext_start as usize {
         return false;
@@ -209,7 +210,7 @@ fn part_of_another_name(ex: &Extractor, f: &str, c: &Candidate, entity: u32, can
     let word = &before[from..];
     // a first name (not `با`, not a title such as `امام`), and no mention
     // of its own (`علييف وباشينيان` are two people)
-    if !ex.first_names.contains(word) {
+    if !m.names.is_first_name(word) {
         return false;
     }
     // candidates are sorted by start: look back only over those starting
@@ -223,7 +224,7 @@ fn part_of_another_name(ex: &Extractor, f: &str, c: &Candidate, entity: u32, can
     {
         return false;
     }
-    !ex.name_words[entity as usize].iter().any(|w| &**w == word)
+    !m.names.in_own_name(entity, word)
 }
 
 /// Longer than any name: how far back a mention may start and still cover
@@ -253,9 +254,9 @@ fn in_address(f: &str, s: usize, e: usize) -> bool {
     joined(before.clone().next(), before2.next()) || joined(after.clone().next(), after2.next())
 }
 
-/// Finds the entities of `text`, given its fold and the fold's word starts
-/// ([`crate::matcher::word_starts`]).
-pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[usize]) -> Vec<Entity> {
+/// Finds the entities of one analysed document.
+pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
+    let (text, norm, starts) = (doc.text, &doc.norm, &doc.starts[..]);
     let f = norm.as_str();
     if f.trim().is_empty() {
         return Vec::new();
@@ -265,17 +266,17 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     // 1. Raw matches, word edges first.
     let mut raw: Vec<(usize, usize, usize)> = Vec::new();
     for &s in starts {
-        ex.trie.walk(f, s, |e, p| raw.push((s, e, p)));
+        m.names.walk(f, s, |e, p| raw.push((s, e, p)));
     }
-    let languages = Languages::detect(text, norm, &ex.languages);
+    let languages = Languages::detect(text, norm, m.languages);
     for (s, e, p) in raw {
-        let refs = &ex.compiled.refs[p];
+        let refs = m.names.refs(p);
         let name_chars = f[s..e].chars().count();
         let lang = languages.at(s);
-        let Some((ext_start, lam)) = left_edge(&ex.affixes, f, s, name_chars, lang != Some(Language::Persian)) else {
+        let Some((ext_start, lam)) = left_edge(m.affixes, f, s, name_chars, lang != Some(Language::Persian)) else {
             continue;
         };
-        if !right_edge(&ex.affixes, text, norm, s, e, lang != Some(Language::Arabic)) {
+        if !right_edge(m.affixes, text, norm, s, e, lang != Some(Language::Arabic)) {
             continue;
         }
         if in_address(f, ext_start, e) || splits_a_character(norm, s, e) {
@@ -286,21 +287,21 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         // A name with a clitic or suffix joined that makes a common word at
         // least as frequent as the name is that word (`باكرا` is no
         // `اكرا`); `والعراق` is rarer than `العراق` and stays a name.
-        if word.len() > e - s && ex.frequent.contains(word, lang) && ex.frequent.zipf(word, lang) >= ex.frequent.zipf(&f[s..e], lang) {
+        if word.len() > e - s && m.frequent.contains(word, lang) && m.frequent.zipf(word, lang) >= m.frequent.zipf(&f[s..e], lang) {
             continue;
         }
         // In Persian, a name that is also an adjective, right before a
         // copula, is the adjective (`بر این موضع مصر هستیم`).
-        if lang == Some(Language::Persian) && word.len() == e - ext_start && ex.frequent.ambiguous(word, Language::Persian) {
+        if lang == Some(Language::Persian) && word.len() == e - ext_start && m.frequent.ambiguous(word, Language::Persian) {
             let next = f[word_end..].trim_start_matches(' ');
             let next = &next[..next.find(|c: char| !is_word(c)).unwrap_or(next.len())];
-            if ex.languages.is_copula(next) {
+            if m.languages.is_copula(next) {
                 continue;
             }
         }
         // A name listed only for the other language is none where it is a
         // common word of this one (Persian `مالت` Malta in Arabic text).
-        let foreign_word = |langs: u8| lang.is_some_and(|l| langs & l.bit() == 0 && langs & 3 != 0 && ex.frequent.contains(word, Some(l)));
+        let foreign_word = |langs: u8| lang.is_some_and(|l| langs & l.bit() == 0 && langs & 3 != 0 && m.frequent.contains(word, Some(l)));
         for r in refs {
             if r.kind == VariantKind::ElidedArticle && !lam {
                 continue;
@@ -313,7 +314,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
                 end: e as u32,
                 ext_start: ext_start as u32,
                 source: Source::Name {
-                    entity: r.entity,
+                    entity: EntityId(r.entity),
                     kind: r.kind,
                     cue: r.cue,
                     langs: r.langs,
@@ -323,10 +324,10 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         }
     }
     let mut dates: Vec<DateMatch> = Vec::new();
-    ex.dates.find(f, &ex.affixes, &mut dates);
+    m.dates.find(f, m.affixes, &mut dates);
     for (i, d) in dates.iter().enumerate() {
-        if (languages.at(d.start) == Some(Language::Arabic) && ex.dates.not_in_arabic(&f[d.start..d.end]))
-            || ex.dates.weekday_named_for(f, d.start, d.end)
+        if (languages.at(d.start) == Some(Language::Arabic) && m.dates.not_in_arabic(&f[d.start..d.end]))
+            || m.dates.weekday_named_for(f, d.start, d.end)
         {
             continue;
         }
@@ -341,7 +342,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
     cands.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end), c.rank()));
 
     // 2–3. Cues and partial names.
-    let mut full: Vec<u32> = cands
+    let mut full: Vec<EntityId> = cands
         .iter()
         .filter_map(|c| match c.source {
             Source::Name {
@@ -358,13 +359,13 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
             continue;
         };
         let partial = matches!(kind, VariantKind::Partial | VariantKind::PartialCommon | VariantKind::PartialKnown);
-        if partial && part_of_another_name(ex, f, &c, entity, &cands) {
+        if partial && part_of_another_name(m, f, &c, entity, &cands) {
             cands[i].keep = false;
             continue;
         }
         let keep = match (cue, kind) {
-            (Some(class), _) => cue_satisfied(ex, text, norm, &cands[..i], &c, class),
-            (None, VariantKind::Partial) => ex.compiled.records[entity as usize].known || full.binary_search(&entity).is_ok(),
+            (Some(class), _) => cue_satisfied(m, text, norm, &cands[..i], &c, class),
+            (None, VariantKind::Partial) => m.names.record(entity).known || full.binary_search(&entity).is_ok(),
             (None, VariantKind::PartialCommon) => full.binary_search(&entity).is_ok(),
             (None, VariantKind::PartialKnown) => true,
             _ => true,
@@ -403,7 +404,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
             *mismatch,
             c.rank(),
             c.start,
-            c.entity().unwrap_or(u32::MAX),
+            c.entity().unwrap_or(EntityId::MAX),
         )
     });
     let cands = keyed.into_iter().map(|(c, _)| c);
@@ -428,7 +429,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
                 .iter()
                 .any(|c| (c.ext_start as usize) < e && s < c.end as usize && !matches!(c.source, Source::Date(_)))
         };
-        let outlets = ex.outlets.find(f, &ex.affixes, &ex.frequent, &overlaps);
+        let outlets = m.outlets.find(f, m.affixes, m.frequent, &overlaps);
         if !outlets.is_empty() {
             accepted.retain(|c| {
                 !matches!(c.source, Source::Date(_)) || !outlets.iter().any(|&(s, e)| (c.start as usize) < e && s < c.end as usize)
@@ -452,7 +453,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         .iter()
         .map(|c| {
             let kind = match c.source {
-                Source::Name { entity, .. } => Some(ex.compiled.records[entity as usize].kind),
+                Source::Name { entity, .. } => Some(m.names.record(entity).kind),
                 _ => None,
             };
             Taken {
@@ -465,15 +466,15 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         .collect();
     // Very frequent (Zipf 4.5 and up: once in 30,000 words) and in no known
     // person's name: `چنین`, `ملت`, `باشم`, but not `سامر` or `کامران`.
-    let common = |w: &str| ex.frequent.contains(w, None) && ex.frequent.zipf(w, None) >= TITLE_COMMON_ZIPF && !ex.person_words.contains(w);
-    let unknown = ex.titles.find(f, &taken, &common);
+    let common = |w: &str| m.frequent.contains(w, None) && m.frequent.zipf(w, None) >= TITLE_COMMON_ZIPF && !m.names.in_a_person_name(w);
+    let unknown = m.titles.find(f, &taken, &common);
     if !unknown.is_empty() {
         for (s, e, side) in unknown {
             // The side a title names: a state (a capital as its state), an
             // organisation, or the state of a nationality.
             let side = side.and_then(|i| match accepted[i].source {
                 Source::Name { entity, .. } => {
-                    let r = &ex.compiled.records[entity as usize];
+                    let r = m.names.record(entity);
                     match r.kind {
                         EntityType::Norp => r.affiliation.clone(),
                         EntityType::Gpe if r.affiliation.is_some() && r.metonym_of.is_none() => r.affiliation.clone(),
@@ -532,7 +533,7 @@ pub(crate) fn entities(ex: &Extractor, text: &str, norm: &Normalized, starts: &[
         let surface = text[span.range()].to_string();
         match c.source {
             Source::Name { entity, .. } => {
-                let r = &ex.compiled.records[entity as usize];
+                let r = m.names.record(entity);
                 out.push(Entity {
                     id: r.kind.is_linked().then(|| r.id.clone()),
                     entity_type: r.kind,
@@ -634,7 +635,7 @@ impl<'a> Script<'a> {
 
 /// Whether a cue of `class` licenses the candidate `c`; `earlier` are the
 /// candidates that start before it, with their final `keep`.
-fn cue_satisfied(ex: &Extractor, text: &str, norm: &Normalized, earlier: &[Candidate], c: &Candidate, class: u16) -> bool {
+fn cue_satisfied(m: Resolver<'_>, text: &str, norm: &Normalized, earlier: &[Candidate], c: &Candidate, class: u16) -> bool {
     let f = norm.as_str();
     let at = skip_back(f, c.ext_start as usize, is_gap);
     let phrase_ends_here = |phrase: &str, at: usize| -> Option<usize> {
@@ -644,7 +645,7 @@ fn cue_satisfied(ex: &Extractor, text: &str, norm: &Normalized, earlier: &[Candi
             Some(p) if is_word(p) => {
                 // `لوكالة` style: a proclitic joined to the cue.
                 let before = char_before(f, start - p.len_utf8());
-                let clitic = ex.affixes.proclitic1.contains(&p) || ex.affixes.proclitic2.contains(&p);
+                let clitic = m.affixes.proclitic1.contains(&p) || m.affixes.proclitic2.contains(&p);
                 (clitic && before.is_none_or(|b| !is_word(b))).then_some(start)
             }
             _ => Some(start),
@@ -653,12 +654,10 @@ fn cue_satisfied(ex: &Extractor, text: &str, norm: &Normalized, earlier: &[Candi
     // An earlier kept candidate of `kind` ending exactly at `end`.
     let ends_at = |end: usize, kind: EntityType| -> Option<&Candidate> {
         earlier.iter().rev().take_while(|o| o.start as usize + 1024 > end).find(|o| {
-            o.keep
-                && o.end as usize == end
-                && matches!(o.source, Source::Name { entity, .. } if ex.compiled.records[entity as usize].kind == kind)
+            o.keep && o.end as usize == end && matches!(o.source, Source::Name { entity, .. } if m.names.record(entity).kind == kind)
         })
     };
-    for (cls, position, phrase) in &ex.cues.phrases {
+    for (cls, position, phrase) in &m.cues.phrases {
         if *cls != class {
             continue;
         }

@@ -50,12 +50,12 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(
-        text: &'a str,
-        norm: &'a Normalized,
+        analysis: &'a crate::analysis::Analysis<'a>,
         entities: &'a [Entity],
         words: Vec<Word>,
         title_rules: &'a crate::names::Titles,
     ) -> Doc<'a> {
+        let (text, norm) = (analysis.text, &analysis.norm);
         let spans: Vec<Range<usize>> = entities
             .iter()
             .map(|e| norm.to_folded(e.span.start)..norm.to_folded(e.span.end))

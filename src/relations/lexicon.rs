@@ -4,10 +4,10 @@
 
 use super::types::EventKind;
 use super::types::Modality;
+use crate::analysis::Analysis;
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants, Affixes};
 use crate::matcher::Trie;
-use crate::normalize::Normalized;
 use crate::resolve::{left_edge, right_edge};
 use std::collections::{BTreeMap, HashSet};
 
@@ -218,7 +218,8 @@ impl Lexicon {
     /// Trigger words of a document, walked from the word starts the names
     /// were walked from, with word edges checked; longest first, never
     /// overlapping; in folded offsets, sorted.
-    pub(crate) fn find(&self, affixes: &Affixes, text: &str, norm: &Normalized, starts: &[usize]) -> Vec<Word> {
+    pub(crate) fn find(&self, affixes: &Affixes, doc: &Analysis<'_>) -> Vec<Word> {
+        let (text, norm, starts) = (doc.text, &doc.norm, &doc.starts[..]);
         let f = norm.as_str();
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         for &s in starts {
