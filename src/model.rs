@@ -17,6 +17,7 @@ use crate::outlets::OutletCues;
 use crate::output::EntityType;
 use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// An entity of the compiled gazetteers, interned once when the model is
 /// built: mentions carry it, and public values are made from its record
@@ -127,6 +128,16 @@ pub(crate) struct Names {
     /// The folded words of each person's names, by entity (empty for other
     /// entities).
     name_words: Vec<Box<[Box<str>]>>,
+    /// Each entity's id, affiliation and metonym, shared by every mention.
+    shared: Vec<Shared>,
+}
+
+/// The strings an entity's mentions carry, allocated once.
+#[derive(Debug, Clone)]
+pub(crate) struct Shared {
+    pub(crate) id: Arc<str>,
+    pub(crate) affiliation: Option<Arc<str>>,
+    pub(crate) metonym_of: Option<Arc<str>>,
 }
 
 impl Names {
@@ -163,8 +174,18 @@ impl Names {
             }
             name_words.push(own.into_boxed_slice());
         }
+        let shared = compiled
+            .records
+            .iter()
+            .map(|r| Shared {
+                id: r.id.as_str().into(),
+                affiliation: r.affiliation.as_deref().map(Arc::from),
+                metonym_of: r.metonym_of.as_deref().map(Arc::from),
+            })
+            .collect();
         Names {
             compiled,
+            shared,
             by_id,
             trie,
             person_words,
@@ -176,6 +197,11 @@ impl Names {
     /// The entity's record.
     pub(crate) fn record(&self, id: EntityId) -> &Record {
         &self.compiled.records[id.0 as usize]
+    }
+
+    /// The entity's id, affiliation and metonym, to share with a mention.
+    pub(crate) fn shared(&self, id: EntityId) -> &Shared {
+        &self.shared[id.0 as usize]
     }
 
     /// The entity with this gazetteer id.

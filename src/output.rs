@@ -1,7 +1,9 @@
 //! The typed output: entities, spans and (in time) relations, all `Serialize`.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 /// The type of an entity, with the OntoNotes labels the gold data uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -96,6 +98,15 @@ impl Span {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
+
+    /// Writes the four offsets as fields of the struct being serialized
+    /// (where a derive would flatten the span).
+    pub(crate) fn serialize_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        st.serialize_field("char_start", &self.char_start)?;
+        st.serialize_field("char_end", &self.char_end)
+    }
 }
 
 /// One entity mention found in a text.
@@ -110,32 +121,55 @@ impl Span {
 /// assert_eq!(e.span.start, 11);
 /// assert_eq!(e.span.char_start, 6);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     /// The canonical id (English Wikipedia title in snake case), or `None`
-    /// for NORP, DATE and EVENT mentions.
-    pub id: Option<String>,
+    /// for NORP, DATE and EVENT mentions. Ids, affiliations and metonyms
+    /// are shared with the gazetteer, not copied for every mention.
+    pub id: Option<Arc<str>>,
     /// The entity type.
-    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// The mention exactly as it stands in the original text.
     pub text: String,
     /// Where the mention stands in the original text.
-    #[serde(flatten)]
     pub span: Span,
     /// The state or organisation the entity belongs to, from the gazetteer
     /// (for a NORP mention, the state whose nationality it names).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Arc<str>>,
     /// The state a capital stands for when used for its government
     /// (`baku` → `azerbaijan`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub metonym_of: Option<String>,
+    pub metonym_of: Option<Arc<str>>,
     /// For DATE mentions, the date in ISO 8601 as far as the text says it
     /// (`2020-11-09`, `2022-10`, `1994`); `None` for weekdays and relative
     /// dates.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+// Written by hand rather than derived: a derived `#[serde(flatten)]` of
+// the span serializes every entity through a map, which was most of the
+// JSON writer's time. The JSON is the same: `id`, `type`, `text`, the span's
+// four offsets, then `affiliation`, `metonym_of` and `value` when present.
+impl Serialize for Entity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let present = [&self.affiliation, &self.metonym_of].iter().filter(|o| o.is_some()).count() + usize::from(self.value.is_some());
+        let mut st = s.serialize_struct("Entity", 7 + present)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("type", &self.entity_type)?;
+        st.serialize_field("text", &self.text)?;
+        self.span.serialize_fields(&mut st)?;
+        optional_field(&mut st, "affiliation", &self.affiliation)?;
+        optional_field(&mut st, "metonym_of", &self.metonym_of)?;
+        optional_field(&mut st, "value", &self.value)?;
+        st.end()
+    }
+}
+
+/// Writes `key` when `value` is present, and skips it otherwise.
+pub(crate) fn optional_field<S: SerializeStruct, T: Serialize>(st: &mut S, key: &'static str, value: &Option<T>) -> Result<(), S::Error> {
+    match value {
+        Some(v) => st.serialize_field(key, v),
+        None => st.skip_field(key),
+    }
 }
 
 /// Everything extracted from one text.

@@ -231,7 +231,7 @@ pub fn differences(a: &Extraction, b: &Extraction) -> Vec<String> {
             .map(|e| {
                 (
                     e.entity_type.as_str().to_string(),
-                    e.id.clone(),
+                    e.id.as_deref().map(str::to_string),
                     normalize(&e.text).as_str().to_string(),
                 )
             })
@@ -257,7 +257,10 @@ pub fn differences(a: &Extraction, b: &Extraction) -> Vec<String> {
                 let arg = |v: &[crate::Argument]| {
                     let mut ids: Vec<String> = v
                         .iter()
-                        .map(|a| a.id.clone().unwrap_or_else(|| normalize(&a.text).as_str().to_string()))
+                        .map(|a| {
+                            a.id.as_deref()
+                                .map_or_else(|| normalize(&a.text).as_str().to_string(), str::to_string)
+                        })
                         .collect();
                     ids.sort();
                     ids.join("+")

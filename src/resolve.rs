@@ -37,6 +37,7 @@ use crate::names::Taken;
 use crate::normalize::Normalized;
 use crate::output::{Entity, EntityType, Span};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What a candidate mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -448,7 +449,7 @@ pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
     }
 
     // 6. People named in no gazetteer, by title and quote rules.
-    let mut unknowns: Vec<Option<String>> = Vec::new();
+    let mut unknowns: Vec<Option<Arc<str>>> = Vec::new();
     let taken: Vec<Taken> = accepted
         .iter()
         .map(|c| {
@@ -474,8 +475,8 @@ pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
             // organisation, or the state of a nationality.
             let side = side.and_then(|i| match accepted[i].source {
                 Source::Name { entity, .. } => {
-                    let r = m.names.record(entity);
-                    match r.kind {
+                    let r = m.names.shared(entity);
+                    match m.names.record(entity).kind {
                         EntityType::Norp => r.affiliation.clone(),
                         EntityType::Gpe if r.affiliation.is_some() && r.metonym_of.is_none() => r.affiliation.clone(),
                         EntityType::Gpe => Some(r.metonym_of.clone().unwrap_or_else(|| r.id.clone())),
@@ -533,10 +534,11 @@ pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
         let surface = text[span.range()].to_string();
         match c.source {
             Source::Name { entity, .. } => {
-                let r = m.names.record(entity);
+                let kind = m.names.record(entity).kind;
+                let r = m.names.shared(entity);
                 out.push(Entity {
-                    id: r.kind.is_linked().then(|| r.id.clone()),
-                    entity_type: r.kind,
+                    id: kind.is_linked().then(|| r.id.clone()),
+                    entity_type: kind,
                     text: surface,
                     span,
                     affiliation: r.affiliation.clone(),

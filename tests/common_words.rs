@@ -37,7 +37,7 @@ fn a_surname_that_is_a_common_word_needs_the_full_name() {
     let ex = namyab::default_extractor();
     assert!(ex.entities("این کار ظریف است.").is_empty());
     let text = "محمدجواد ظریف به نیویورک رفت. ظریف گفت که سفر مفید بود.";
-    let ids: Vec<Option<String>> = ex.entities(text).into_iter().map(|e| e.id).collect();
+    let ids: Vec<Option<String>> = ex.entities(text).into_iter().map(|e| e.id.as_deref().map(str::to_string)).collect();
     assert_eq!(
         ids.iter().filter(|id| id.as_deref() == Some("mohammad_javad_zarif")).count(),
         2,

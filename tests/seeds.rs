@@ -200,7 +200,7 @@ fn score_relations(gold: &Value, x: &namyab::Extraction, metonyms: &HashMap<Stri
     for r in &x.relations {
         let ids = |v: &[namyab::Argument]| {
             v.iter()
-                .map(|a| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text)))
+                .map(|a| a.id.as_deref().map_or_else(|| format!("text:{}", a.text), str::to_string))
                 .collect::<Vec<_>>()
         };
         let status = serde_json::to_value(r.status).unwrap().as_str().unwrap().to_string();

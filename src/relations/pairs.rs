@@ -75,11 +75,20 @@ pub(crate) fn derive(doc: &Doc<'_>, frames: &[Frame<'_>]) -> (Vec<Event>, Vec<Re
 fn argument(doc: &Doc<'_>, a: &Arg<'_>) -> Argument {
     let e = &doc.entities[a.index];
     Argument {
-        id: e.id.as_ref().map(|_| a.id.to_string()),
+        // The argument's id is the mention's own, or the state it stands
+        // for, which the mention carries as its metonym or affiliation.
+        id: e.id.as_ref().map(|own| {
+            [Some(own), e.metonym_of.as_ref(), e.affiliation.as_ref()]
+                .into_iter()
+                .flatten()
+                .find(|s| &***s == a.id)
+                .cloned()
+                .unwrap_or_else(|| a.id.into())
+        }),
         entity_type: e.entity_type,
         text: e.text.clone(),
         span: e.span,
-        mention_id: e.id.as_deref().filter(|m| *m != a.id).map(str::to_string),
+        mention_id: e.id.clone().filter(|m| &**m != a.id),
     }
 }
 
@@ -227,7 +236,7 @@ impl Out<'_, '_> {
 
     /// Adds a relation, or its evidence to an equal one already found.
     fn push(&mut self, kind: RelationType, args: Vec<Argument>, mediators: Vec<Argument>, event: &Event, index: usize) {
-        let key_of = |a: &Argument| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text));
+        let key_of = |a: &Argument| a.id.as_deref().map_or_else(|| format!("text:{}", a.text), str::to_string);
         let mut ids: Vec<String> = args.iter().map(key_of).collect();
         ids.sort();
         let mut meds: Vec<String> = mediators.iter().map(key_of).collect();

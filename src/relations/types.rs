@@ -1,8 +1,10 @@
 //! The relation layer's output types: events (n-ary, with roles) and the
 //! relations (pairs) derived from them.
 
-use crate::output::{Entity, EntityType, Span};
+use crate::output::{optional_field, Entity, EntityType, Span};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
+use std::sync::Arc;
 
 /// The kind of a relation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -52,22 +54,45 @@ pub enum Modality {
 /// for its state (`باکو` for Azerbaijan) carries the state's id, and the
 /// capital's in `mention_id`; a person named in no gazetteer has no id and is
 /// known by the text (as `score.py` compares such arguments).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Argument {
     /// The entity id the relation is about, `None` for a person named in no
     /// gazetteer.
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// The type of the mention.
-    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// The mention as it stands in the text.
     pub text: String,
     /// Where the mention stands.
-    #[serde(flatten)]
     pub span: Span,
     /// The mention's own id where it differs from `id` (a capital).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mention_id: Option<String>,
+    pub mention_id: Option<Arc<str>>,
+}
+
+impl Argument {
+    /// The argument's fields, in the order of its JSON object; a member
+    /// writes them after its role.
+    fn serialize_fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("type", &self.entity_type)?;
+        st.serialize_field("text", &self.text)?;
+        self.span.serialize_fields(st)?;
+        optional_field(st, "mention_id", &self.mention_id)
+    }
+
+    fn field_count(&self) -> usize {
+        7 + usize::from(self.mention_id.is_some())
+    }
+}
+
+// By hand, not derived with `#[serde(flatten)]` of the span (see `Entity`):
+// the same JSON without a map per argument.
+impl Serialize for Argument {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Argument", self.field_count())?;
+        self.serialize_fields(&mut st)?;
+        st.end()
+    }
 }
 
 /// Where the text states a relation: the trigger and its sentence.
@@ -198,13 +223,22 @@ pub enum Role {
 }
 
 /// A mention with its role in an event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     /// What the mention does in the event.
     pub role: Role,
     /// The mention.
-    #[serde(flatten)]
     pub argument: Argument,
+}
+
+// The role, then the argument's fields in the same object.
+impl Serialize for Member {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Member", 1 + self.argument.field_count())?;
+        st.serialize_field("role", &self.role)?;
+        self.argument.serialize_fields(&mut st)?;
+        st.end()
+    }
 }
 
 /// One event a document reports — a meeting, call, round of talks, visit,

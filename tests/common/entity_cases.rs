@@ -35,7 +35,13 @@ pub fn failures(cases: &Value) -> Vec<String> {
         let got: Vec<Mention> = x
             .entities
             .iter()
-            .map(|e| (e.entity_type.as_str().to_string(), e.id.clone(), text[e.span.range()].to_string()))
+            .map(|e| {
+                (
+                    e.entity_type.as_str().to_string(),
+                    e.id.as_deref().map(str::to_string),
+                    text[e.span.range()].to_string(),
+                )
+            })
             .collect();
         if got != want {
             failures.push(format!("{name}:\n  want {want:?}\n  got  {got:?}"));

@@ -59,7 +59,7 @@ pub fn gold_keys(r: &Value) -> Vec<Key> {
 
 fn arg_ids(v: &[namyab::Argument]) -> Vec<String> {
     v.iter()
-        .map(|a| a.id.clone().unwrap_or_else(|| format!("text:{}", a.text)))
+        .map(|a| a.id.as_deref().map_or_else(|| format!("text:{}", a.text), str::to_string))
         .collect()
 }
 
