@@ -24,31 +24,6 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use daachorse::CharwiseDoubleArrayAhoCorasick;
 use std::collections::HashMap;
 
-/// Word starts and the places after one or two joined proclitics, as the
-/// default `affixes.tsv` lists them (و ف, then ب ل ک).
-fn starts(f: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut prev_word = false;
-    for (i, c) in f.char_indices() {
-        let word = c.is_alphanumeric();
-        if word && !prev_word {
-            out.push(i);
-            let mut rest = f[i..].char_indices().skip(1);
-            let one = matches!(c, 'و' | 'ف');
-            if one || matches!(c, 'ب' | 'ل' | 'ک') {
-                if let Some((j, c2)) = rest.next().filter(|&(_, c2)| c2.is_alphanumeric()) {
-                    out.push(i + j);
-                    if one && matches!(c2, 'ب' | 'ل' | 'ک') && rest.next().is_some_and(|(_, c3)| c3.is_alphanumeric()) {
-                        out.push(i + j + c2.len_utf8());
-                    }
-                }
-            }
-        }
-        prev_word = word;
-    }
-    out
-}
-
 /// Matches of an anchored aho-corasick automaton from `start` that begin
 /// exactly there.
 fn anchored_count<A: Automaton>(a: &A, hay: &[u8], start: usize) -> usize {
@@ -133,7 +108,7 @@ fn engines(c: &mut Criterion) {
     assert_eq!(nfa1.find_overlapping_iter(&byte_hay).count(), overlapping);
 
     let ex = namyab::default_extractor();
-    let positions = starts(&hay);
+    let positions = ex.word_starts(&hay);
     let anchored_dfa = aho_corasick::dfa::DFA::builder()
         .match_kind(MatchKind::Standard)
         .start_kind(StartKind::Anchored)
@@ -190,7 +165,8 @@ fn engines(c: &mut Criterion) {
     });
     g.bench_function("word_starts/ac_dfa_anchored", |b| {
         b.iter(|| {
-            let n: usize = starts(black_box(&hay))
+            let n: usize = ex
+                .word_starts(black_box(&hay))
                 .into_iter()
                 .map(|s| anchored_count(&anchored_dfa, hay.as_bytes(), s))
                 .sum();

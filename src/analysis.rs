@@ -13,14 +13,14 @@ pub(crate) struct Analysis<'t> {
     /// The fold of `text`, with its offset map.
     pub(crate) norm: Normalized,
     /// Byte offsets into the fold where a word starts, or where a word
-    /// starts after a joined Arabic proclitic (`crate::matcher::word_starts`).
+    /// starts after a joined Arabic proclitic (`crate::edges::word_starts`).
     pub(crate) starts: Vec<usize>,
 }
 
 impl<'t> Analysis<'t> {
     pub(crate) fn new(text: &'t str, affixes: &Affixes) -> Analysis<'t> {
         let norm = crate::normalize::normalize(text);
-        let starts = crate::matcher::word_starts(norm.as_str(), affixes);
+        let starts = crate::edges::word_starts(norm.as_str(), affixes);
         Analysis { text, norm, starts }
     }
 }

@@ -13,10 +13,10 @@
 //! a Gregorian decade is written `199X` (ISO 8601-2), and a month or year of
 //! another calendar, which spans two Gregorian ones, has no value.
 
+use crate::edges::left_edge;
 use crate::error::{Detail, Error};
 use crate::gazetteer::Affixes;
 use crate::gazetteer::{data_cells, data_lines, fold_name};
-use crate::resolve::left_edge;
 use icu_calendar::cal::{Gregorian, Hijri};
 use icu_calendar::Date;
 use regex::{Captures, Regex};
@@ -326,7 +326,7 @@ impl Dates {
         // fast engines. The edges are consumed non-word characters (or the
         // ends), and a search goes on from the end of the date, so the
         // character after one date can stand before the next.
-        // The left edge is checked by hand (`resolve::left_edge`, the
+        // The left edge is checked by hand (`edges::left_edge`, the
         // proclitics of affixes.tsv), so a match is
         // found by the lazy DFA alone, with no capture pass; the right edge
         // stays in the pattern (a longer form that fails there falls back to
@@ -374,7 +374,7 @@ impl Dates {
         while let Some(m) = self.words.find_at(folded, at) {
             // the date without the consumed right edge
             let end = match folded[..m.end()].chars().next_back() {
-                Some(c) if m.end() > m.start() && !c.is_alphanumeric() => m.end() - c.len_utf8(),
+                Some(c) if m.end() > m.start() && !crate::edges::is_word(c) => m.end() - c.len_utf8(),
                 _ => m.end(),
             };
             if end > m.start() && left_edge(affixes, folded, m.start(), folded[m.start()..end].chars().count(), true).is_some() {
@@ -406,7 +406,7 @@ impl Dates {
                 });
             }
         }
-        let ends_word = |end: usize| folded[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let ends_word = |end: usize| crate::edges::ends_word(folded, end);
         for c in self.solar_year.captures_iter(folded) {
             if let Some(y) = c.name("d").filter(|y| ends_word(y.end())) {
                 found.push(DateMatch {

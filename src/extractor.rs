@@ -400,8 +400,28 @@ impl Extractor {
     /// ```
     pub fn raw_match_count(&self, folded: &str) -> usize {
         let mut n = 0;
-        crate::matcher::starts(folded, &self.model.affixes, |s| self.model.names.walk(folded, s, |_, _| n += 1));
+        crate::edges::starts(folded, &self.model.affixes, |s| self.model.names.walk(folded, s, |_, _| n += 1));
         n
+    }
+
+    /// Byte offsets of the folded text where a name may start: the start
+    /// of every word, and the places after one or two Arabic proclitics
+    /// joined to its front (و ف, then ب ل ک, as `gazetteers/affixes.tsv`
+    /// lists them). Whether a proclitic may really stand before a given
+    /// name is decided later, by the sentence's language and the name's
+    /// length. For benchmarks and diagnostics.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let folded = namyab::normalize("وللاتحاد في باكو");
+    /// let f = folded.as_str();
+    /// let starts = ex.word_starts(f);
+    /// // و, ل after و, ل after ول; في and ي after ف; باكو and اكو after ب
+    /// assert_eq!(starts, [0, 2, 4, 17, 19, 22, 24]);
+    /// assert_eq!(&f[4..16], "لاتحاد");
+    /// ```
+    pub fn word_starts(&self, folded: &str) -> Vec<usize> {
+        crate::edges::word_starts(folded, &self.model.affixes)
     }
 
     /// What the gazetteers say about the entity with this id.

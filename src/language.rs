@@ -120,7 +120,7 @@ impl Languages {
             }
         };
         for (i, c) in f.char_indices() {
-            if crate::matcher::is_word(c) {
+            if crate::edges::is_word(c) {
                 if matches!(c, 'پ' | 'چ' | 'ژ' | 'گ') {
                     fa += 2;
                 }
@@ -238,7 +238,7 @@ impl Frequent {
             let word = cells[1];
             if !word
                 .chars()
-                .all(|c| crate::matcher::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى'))
+                .all(|c| crate::edges::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى'))
             {
                 return Err(Error::new(
                     file,

@@ -122,6 +122,7 @@
 
 mod analysis;
 mod dates;
+mod edges;
 mod error;
 mod extractor;
 mod gazetteer;

@@ -16,7 +16,6 @@
 //! nodes are numbered breadth-first so a node's children are consecutive,
 //! and the root's children are found through a dense table.
 
-use crate::gazetteer::Affixes;
 use std::collections::HashMap;
 
 /// Symbol of a character that occurs in no name: every walk dies on it.
@@ -252,88 +251,6 @@ impl Trie {
     }
 }
 
-/// Whether each char of the Arabic block U+0600–U+06FF is a letter or digit.
-static ARABIC_WORD: once_cell::sync::Lazy<[bool; 256]> = once_cell::sync::Lazy::new(|| {
-    let mut t = [false; 256];
-    for (i, slot) in t.iter_mut().enumerate() {
-        *slot = char::from_u32(0x600 + i as u32).is_some_and(char::is_alphanumeric);
-    }
-    t
-});
-
-/// Whether `c` is a letter or digit (`char::is_alphanumeric`), with a table
-/// for the Arabic block.
-#[inline]
-pub(crate) fn is_word(c: char) -> bool {
-    match c as u32 {
-        0..=0x7f => c.is_ascii_alphanumeric(),
-        0x600..=0x6ff => ARABIC_WORD[(c as u32 - 0x600) as usize],
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// The char at byte `i` of `f` (a char boundary): its code point, its
-/// length, and whether it is a word char. ASCII and the Arabic block are read
-/// off the bytes.
-#[inline(always)]
-fn char_at(f: &str, i: usize, arabic: &[bool; 256]) -> (u32, usize, bool) {
-    let b = f.as_bytes();
-    let b0 = b[i];
-    if b0 < 0x80 {
-        return (b0 as u32, 1, b0.is_ascii_alphanumeric());
-    }
-    if (0xD8..=0xDB).contains(&b0) && i + 1 < b.len() {
-        // U+0600–U+06FF: 110110xx 10yyyyyy.
-        let cp = ((b0 as u32 & 0x1f) << 6) | (b[i + 1] as u32 & 0x3f);
-        return (cp, 2, arabic[(cp - 0x600) as usize]);
-    }
-    let c = f[i..].chars().next().unwrap_or(' ');
-    (c as u32, c.len_utf8(), is_word(c))
-}
-
-/// Every place a name or trigger word may start in the folded text `f`
-/// (see [`starts`]), computed once per document and shared by the walks
-/// for names and for trigger words.
-pub(crate) fn word_starts(f: &str, affixes: &Affixes) -> Vec<usize> {
-    let mut out = Vec::with_capacity(f.len() / 6);
-    starts(f, affixes, |s| out.push(s));
-    out
-}
-
-/// Calls `at(start)` for every place a name may start in the folded text
-/// `f`: the start of each word, and after one or two joined proclitics
-/// (`و`/`ف`, then `ب`/`ل`/`ک`) at the front of a word. Whether a clitic may
-/// stand before a given name is for the caller to decide
-/// (`resolve::left_edge`); this lists every place it might.
-pub(crate) fn starts(f: &str, affixes: &Affixes, mut at: impl FnMut(usize)) {
-    let arabic: &[bool; 256] = &ARABIC_WORD;
-    let p1 = |c: u32| affixes.proclitic1.iter().any(|&p| p as u32 == c);
-    let p2 = |c: u32| affixes.proclitic2.iter().any(|&p| p as u32 == c);
-    let n = f.len();
-    let mut i = 0;
-    let mut prev_word = false;
-    while i < n {
-        let (c, len, word) = char_at(f, i, arabic);
-        if word && !prev_word {
-            at(i);
-            let one = p1(c);
-            let j = i + len;
-            if (one || p2(c)) && j < n {
-                let (c2, len2, word2) = char_at(f, j, arabic);
-                if word2 {
-                    at(j);
-                    let k = j + len2;
-                    if one && k < n && p2(c2) && char_at(f, k, arabic).2 {
-                        at(k);
-                    }
-                }
-            }
-        }
-        prev_word = word;
-        i += len;
-    }
-}
-
 /// The code point and length of the UTF-8 char at byte `i` of `b`, which
 /// is valid UTF-8 with a char starting at `i`.
 #[inline(always)]
@@ -395,30 +312,16 @@ mod tests {
             let mut want: Vec<(usize, usize, usize)> = ac
                 .find_overlapping_iter(f)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .filter(|&(s, e, _)| crate::resolve::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some())
+                .filter(|&(s, e, _)| crate::edges::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some())
                 .collect();
             let mut got = Vec::new();
-            starts(f, &ex.model().affixes, |s| ex.model().names.walk(f, s, |e, p| got.push((s, e, p))));
-            got.retain(|&(s, e, _)| crate::resolve::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some());
+            crate::edges::starts(f, &ex.model().affixes, |s| ex.model().names.walk(f, s, |e, p| got.push((s, e, p))));
+            got.retain(|&(s, e, _)| crate::edges::left_edge(&ex.model().affixes, f, s, chars(s, e), true).is_some());
             want.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, want);
             total += got.len();
         }
         assert!(total > 500, "{total}");
-    }
-
-    #[test]
-    fn starts_include_proclitics() {
-        let a = Affixes {
-            proclitic1: vec!['و', 'ف'],
-            proclitic2: vec!['ب', 'ل', 'ک'],
-            ..Affixes::default()
-        };
-        let mut v = Vec::new();
-        starts("وللاتحاد و باکو", &a, |s| v.push(s));
-        // و at 0, ل at 2, ل at 4; `و` alone at 17 is followed by a space;
-        // باکو at 20, then ا after ب at 22.
-        assert_eq!(v, [0, 2, 4, 17, 20, 22]);
     }
 }

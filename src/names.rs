@@ -159,8 +159,8 @@ impl Titles {
         }
         // Title, then name.
         for m in self.before.find_iter(f) {
-            let edge_before = f[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let edge_after = f[m.end()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let edge_before = crate::edges::starts_word(f, m.start());
+            let edge_after = crate::edges::ends_word(f, m.end());
             if !edge_before || !edge_after {
                 continue;
             }

@@ -13,10 +13,10 @@
 //! Another cue word may stand between (`به گزارش خبرگزاری «X»`). A name
 //! the gazetteers know, or any other mention there, wins.
 
+use crate::edges::left_edge;
+use crate::edges::{ends_word, is_word, word_end};
 use crate::gazetteer::Affixes;
 use crate::language::Frequent;
-use crate::matcher::is_word;
-use crate::resolve::left_edge;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The longest quoted outlet name, in bytes of folded text.
@@ -70,7 +70,7 @@ impl OutletCues {
             }
             // the cue stands as words of its own (a proclitic may join it)
             let before_ok = left_edge(affixes, f, i, f[i..from].chars().count(), true).is_some();
-            let after_ok = f[from..].chars().next().is_none_or(|c| !is_word(c));
+            let after_ok = ends_word(f, from);
             if !before_ok || !after_ok {
                 continue;
             }
@@ -81,7 +81,7 @@ impl OutletCues {
                 match self
                     .phrases
                     .iter()
-                    .filter(|c| f[q..].starts_with(c.as_str()) && f[q + c.len()..].chars().next().is_none_or(|ch| !is_word(ch)))
+                    .filter(|c| f[q..].starts_with(c.as_str()) && ends_word(f, q + c.len()))
                     .max_by_key(|c| c.len())
                 {
                     Some(c) => p = q + c.len(),
@@ -137,7 +137,7 @@ fn name_at(f: &str, p: usize, frequent: &Frequent) -> Option<(usize, usize)> {
     if !is_word(first) || first.is_ascii_digit() {
         return None;
     }
-    let e = f[p..].find(|c: char| !is_word(c)).map_or(f.len(), |i| p + i);
+    let e = word_end(f, p);
     let word = &f[p..e];
     let common = frequent.contains(word, None);
     (word.chars().count() >= 3 && !common && !word.chars().any(|c| c.is_ascii_digit())).then_some((p, e))

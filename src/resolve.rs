@@ -30,7 +30,8 @@
 
 use crate::analysis::Analysis;
 use crate::dates::DateMatch;
-use crate::gazetteer::{Affixes, CuePosition, VariantKind};
+use crate::edges::{char_before, is_word, left_edge, right_edge, start_with_proclitic, word_end};
+use crate::gazetteer::{CuePosition, VariantKind};
 use crate::language::{Language, Languages};
 use crate::model::{EntityId, Resolver};
 use crate::names::Taken;
@@ -89,12 +90,6 @@ impl Candidate {
     }
 }
 
-use crate::matcher::is_word;
-
-fn char_before(s: &str, at: usize) -> Option<char> {
-    s[..at].chars().next_back()
-}
-
 /// Quotes, brackets and spaces that may stand between a cue and its name.
 fn is_gap(c: char) -> bool {
     matches!(
@@ -111,74 +106,6 @@ fn skip_back(s: &str, mut at: usize, gap: impl Fn(char) -> bool) -> usize {
         at -= c.len_utf8();
     }
     at
-}
-
-/// Left edge of a raw match at `start`: `Some((word start, a ل stands
-/// joined right before the name))`, or `None` when the match starts inside a
-/// word.
-/// `clitics` is false in Persian text, which has none of them: there a
-/// name must start its word (`فداکار` is no `داکار`).
-pub(crate) fn left_edge(a: &Affixes, f: &str, start: usize, name_chars: usize, clitics: bool) -> Option<(usize, bool)> {
-    let Some(p1) = char_before(f, start) else {
-        return Some((start, false));
-    };
-    if !is_word(p1) {
-        return Some((start, false));
-    }
-    if !clitics {
-        return None;
-    }
-    // A clitic joined to a very short name is too likely a word of its own.
-    if name_chars < 3 {
-        return None;
-    }
-    let at1 = start - p1.len_utf8();
-    let edge = |at: usize| char_before(f, at).is_none_or(|c| !is_word(c));
-    if a.proclitic2.contains(&p1) {
-        if edge(at1) {
-            return Some((at1, p1 == 'ل'));
-        }
-        let p0 = char_before(f, at1)?;
-        let at0 = at1 - p0.len_utf8();
-        if a.proclitic1.contains(&p0) && edge(at0) {
-            return Some((at0, p1 == 'ل'));
-        }
-        return None;
-    }
-    if a.proclitic1.contains(&p1) && edge(at1) {
-        return Some((at1, false));
-    }
-    None
-}
-
-/// Whether a raw match ending at `end` ends at a word edge, allowing the
-/// Persian suffixes when `suffixes` (not in Arabic text: `قطرها` is "its
-/// diameter", never Qatar).
-pub(crate) fn right_edge(a: &Affixes, text: &str, norm: &Normalized, start: usize, end: usize, suffixes: bool) -> bool {
-    let f = norm.as_str();
-    let Some(next) = f[end..].chars().next() else {
-        return true;
-    };
-    if !is_word(next) {
-        return true;
-    }
-    if !suffixes {
-        return false;
-    }
-    let word_end = f[end..].find(|c: char| !is_word(c)).map_or(f.len(), |i| end + i);
-    let rest = &f[end..word_end];
-    if a.suffix_attached.iter().any(|s| s == rest) {
-        return true;
-    }
-    if a.suffix_after_vowel.iter().any(|s| s == rest) && f[..end].ends_with(['ا', 'و']) {
-        return true;
-    }
-    if a.suffix_zwnj.iter().any(|s| s == rest) {
-        let from = norm.to_original(start..end).end;
-        let to = norm.original_start(end);
-        return text.get(from..to).is_some_and(|between| between.contains('\u{200C}'));
-    }
-    false
 }
 
 /// Whether the name `f[s..e]` starts or ends inside one original character
@@ -283,7 +210,7 @@ pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
         if in_address(f, ext_start, e) || splits_a_character(norm, s, e) {
             continue;
         }
-        let word_end = f[e..].find(|c: char| !is_word(c)).map_or(f.len(), |i| e + i);
+        let word_end = word_end(f, e);
         let word = &f[ext_start..word_end];
         // A name with a clitic or suffix joined that makes a common word at
         // least as frequent as the name is that word (`باكرا` is no
@@ -642,16 +569,8 @@ fn cue_satisfied(m: Resolver<'_>, text: &str, norm: &Normalized, earlier: &[Cand
     let at = skip_back(f, c.ext_start as usize, is_gap);
     let phrase_ends_here = |phrase: &str, at: usize| -> Option<usize> {
         let head = f[..at].strip_suffix(phrase)?;
-        let start = head.len();
-        match char_before(f, start) {
-            Some(p) if is_word(p) => {
-                // `لوكالة` style: a proclitic joined to the cue.
-                let before = char_before(f, start - p.len_utf8());
-                let clitic = m.affixes.proclitic1.contains(&p) || m.affixes.proclitic2.contains(&p);
-                (clitic && before.is_none_or(|b| !is_word(b))).then_some(start)
-            }
-            _ => Some(start),
-        }
+        // `لوكالة` style: a proclitic may be joined to the cue.
+        start_with_proclitic(m.affixes, f, head.len())
     };
     // An earlier kept candidate of `kind` ending exactly at `end`.
     let ends_at = |end: usize, kind: EntityType| -> Option<&Candidate> {

@@ -5,10 +5,10 @@
 use super::types::EventKind;
 use super::types::Modality;
 use crate::analysis::Analysis;
+use crate::edges::{left_edge, right_edge};
 use crate::error::{Detail, Error};
 use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants, Affixes};
 use crate::matcher::Trie;
-use crate::resolve::{left_edge, right_edge};
 use std::collections::{BTreeMap, HashSet};
 
 /// The default trigger lexicon.
