@@ -35,9 +35,25 @@ enum Body {
 enum Done {
     /// A formatted document, and the length of its text.
     Output(Vec<u8>, usize),
+    /// A large document, extracted but left for the writer to format
+    /// straight into the output, so that its output (several times the
+    /// text) is never held in memory whole.
+    Large(Box<Extracted>),
     /// An input that could not be read or parsed: the message for stderr.
     Error(String),
 }
+
+/// A document the writer formats itself.
+struct Extracted {
+    name: String,
+    id: Option<serde_json::Value>,
+    text: String,
+    extraction: namyab::Extraction,
+}
+
+/// From this length, a document's output is formatted by the writer rather
+/// than buffered by its worker (see `Done::Large`).
+const LARGE_DOCUMENT: usize = 1 << 20;
 
 /// Extracts every document of `files` and writes them to `out` in input
 /// order. Returns whether any input failed.
@@ -68,7 +84,7 @@ pub(crate) fn run<W: Write>(
         // receive ends.
         drop(work_rx);
         drop(done_tx);
-        write_in_order(done_rx, out)
+        write_in_order(done_rx, format, out)
     })
 }
 
@@ -95,6 +111,18 @@ fn work_on(ex: &Extractor, format: Format, lossy: bool, work: &Mutex<Receiver<Do
             },
         };
         let x = ex.extract(&text);
+        if text.len() >= LARGE_DOCUMENT {
+            let large = Extracted {
+                name: doc.name,
+                id,
+                text,
+                extraction: x,
+            };
+            if done.send((doc.seq, Done::Large(Box::new(large)))).is_err() {
+                return;
+            }
+            continue;
+        }
         let mut buf = Vec::new();
         let result = match write_document(&mut buf, format, &doc.name, id.as_ref(), &text, &x) {
             Ok(()) => Done::Output(buf, text.len()),
@@ -204,7 +232,7 @@ fn parse_line(line: &[u8], lossy: bool) -> Result<(Option<serde_json::Value>, St
 }
 
 /// Writes results as they complete, each in its input order.
-fn write_in_order<W: Write>(done: Receiver<(usize, Done)>, out: &mut W) -> Result<bool, Failure> {
+fn write_in_order<W: Write>(done: Receiver<(usize, Done)>, format: Format, out: &mut W) -> Result<bool, Failure> {
     let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
     let mut next = 0;
     let mut failed = false;
@@ -217,6 +245,10 @@ fn write_in_order<W: Write>(done: Receiver<(usize, Done)>, out: &mut W) -> Resul
                 Done::Output(bytes, text_len) => {
                     out.write_all(&bytes)?;
                     progress.tick(text_len);
+                }
+                Done::Large(d) => {
+                    write_document(out, format, &d.name, d.id.as_ref(), &d.text, &d.extraction)?;
+                    progress.tick(d.text.len());
                 }
                 Done::Error(msg) => {
                     out.flush()?;
