@@ -1,7 +1,8 @@
 //! The `namyab` command-line tool.
 //!
 //! ```text
-//! namyab extract [--format json|jsonl|text] [--input text|jsonl] [--jobs N] [--gazetteer FILE]... [--lossy] [FILE...]
+//! namyab extract [--format json|jsonl|text] [--input text|jsonl] [--jobs N] [--gazetteer FILE]... [--lossy]
+//!                [--on-error report|fail|record|skip] [--line-buffered] [--progress] [FILE...]
 //! namyab perturb [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab fold [FILE]...
 //! namyab gazetteer dump [--gazetteer FILE]...
@@ -9,8 +10,9 @@
 //! ```
 //!
 //! Exit codes: 0 success (also when the reader of stdout went away, as with
-//! `| head`); 1 some input could not be read (the others are still
-//! processed); 2 bad usage; 3 a gazetteer file is invalid.
+//! `| head`); 1 some input could not be read (with `--on-error report`,
+//! the default, the others are still processed; with `fail`, processing
+//! stops there); 2 bad usage; 3 a gazetteer file is invalid.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use namyab::Extractor;
@@ -21,6 +23,7 @@ use std::process::ExitCode;
 mod batch;
 mod documents;
 
+use batch::OnError;
 use documents::{read_input, Failure, Format};
 
 #[derive(Parser)]
@@ -54,6 +57,21 @@ enum Command {
         /// in input order. 0: one per core.
         #[arg(long, short = 'j', default_value_t = 1)]
         jobs: usize,
+        /// What to do with an input that cannot be read or parsed: `report`
+        /// it on stderr and go on (exit 1 at the end), `fail` at the first
+        /// (exit 1), `record` `{"id": …, "error": …}` in its place in the
+        /// output and go on (exit 0), or `skip` it with a message on stderr
+        /// (exit 0). A JSONL line without an id is known as `FILE:LINE`.
+        #[arg(long, value_enum, default_value_t = OnError::Report, value_name = "WHAT")]
+        on_error: OnError,
+        /// Flush the output after every document, so that a program feeding
+        /// namyab line by line (a co-process) reads each reply at once.
+        #[arg(long)]
+        line_buffered: bool,
+        /// Show progress on stderr even when it is not a terminal (a log
+        /// line every ten seconds); on a terminal it is always shown.
+        #[arg(long)]
+        progress: bool,
         /// Input files; `-` or none for standard input.
         files: Vec<PathBuf>,
     },
@@ -152,6 +170,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             lossy,
             input,
             jobs,
+            on_error,
+            line_buffered,
+            progress,
             files,
         } => {
             let ex = extractor(&gazetteers)?;
@@ -159,7 +180,16 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
                 n => n,
             };
-            let failed = batch::run(&ex, files, lossy, input == Input::Jsonl, jobs, format, &mut out)?;
+            let options = batch::Options {
+                lossy,
+                jsonl: input == Input::Jsonl,
+                jobs,
+                format,
+                on_error,
+                line_buffered,
+                progress,
+            };
+            let failed = batch::run(&ex, files, options, &mut out)?;
             // The process ends here: freeing the 80,000 variants and the
             // trie one by one would take a tenth of a one-line run.
             std::mem::forget(ex);

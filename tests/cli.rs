@@ -325,3 +325,191 @@ fn the_tools_fold_as_the_crate_does() {
     assert!(diffs.is_empty() && a.lines().count() == b.lines().count(), "{diffs:?}");
     assert!(a.lines().count() > 10_000);
 }
+
+/// Every `--on-error` mode on the same input: two good documents around
+/// three bad ones (not JSON, no text, a missing file), with one and two
+/// workers.
+#[test]
+fn on_error_modes() {
+    let input = concat!(
+        "{\"id\": \"first\", \"text\": \"گفتگوی بایراموف و میرزویان در ایروان\"}\n",
+        "not json\n",
+        "{\"id\": 42}\n",
+        "{\"text\": \"وصل الرئيس إلهام علييف إلى باكو\"}\n",
+    );
+    let path = scratch("on_error.jsonl");
+    std::fs::write(&path, input).unwrap();
+    let file = path.to_str().unwrap();
+    let missing = "/nonexistent/more.jsonl";
+    // (mode, exit code, ids in the output, messages on stderr)
+    let cases: [(&str, i32, Vec<serde_json::Value>, usize); 4] = [
+        ("report", 1, vec!["first".into(), format!("{file}:4").into()], 3),
+        ("fail", 1, vec!["first".into()], 1),
+        (
+            "record",
+            0,
+            vec![
+                "first".into(),
+                format!("{file}:2").into(),
+                42.into(),
+                format!("{file}:4").into(),
+                serde_json::Value::Null,
+            ],
+            0,
+        ),
+        ("skip", 0, vec!["first".into(), format!("{file}:4").into()], 3),
+    ];
+    for (mode, code, ids, messages) in cases {
+        for jobs in ["1", "2"] {
+            let out = namyab()
+                .args([
+                    "extract",
+                    "--input",
+                    "jsonl",
+                    "--format",
+                    "jsonl",
+                    "--jobs",
+                    jobs,
+                    "--on-error",
+                    mode,
+                    file,
+                    missing,
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(code), "{mode}");
+            let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+                .unwrap()
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let got: Vec<serde_json::Value> = lines.iter().map(|l| l.get("id").cloned().unwrap_or_default()).collect();
+            assert_eq!(got, ids, "{mode} --jobs {jobs}");
+            let stderr = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(
+                stderr.lines().filter(|l| l.starts_with("namyab: ")).count(),
+                messages,
+                "{mode}: {stderr}"
+            );
+            if mode == "record" {
+                assert_eq!(
+                    lines[1]["error"],
+                    format!("{file}:2: not a JSON line: expected ident at line 1 column 2")
+                );
+                assert_eq!(lines[2]["error"], format!("{file}:3: no string field `text`"));
+                assert!(lines[2].get("entities").is_none());
+                assert_eq!(lines[4]["file"], missing);
+                assert!(lines[4]["error"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("/nonexistent/more.jsonl: cannot read:"));
+                assert_eq!(lines[3]["entities"][0]["id"], "ilham_aliyev");
+            }
+            if mode == "fail" {
+                assert!(stderr.contains(&format!("{file}:2: not a JSON line")), "{stderr}");
+            }
+        }
+    }
+}
+
+/// Lines without an id are known as FILE:LINE, so two files give different
+/// ids for their first lines.
+#[test]
+fn ids_of_lines_without_one_name_their_file() {
+    let (a, b) = (scratch("part-a.jsonl"), scratch("part-b.jsonl"));
+    std::fs::write(&a, "{\"text\": \"باکو\"}\n").unwrap();
+    std::fs::write(&b, "{\"text\": \"ایروان\"}\n").unwrap();
+    let out = namyab()
+        .args([
+            "extract",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, [format!("{}:1", a.display()), format!("{}:1", b.display())]);
+}
+
+/// With `--line-buffered`, namyab answers each line as it comes, while its
+/// standard input stays open: it can run as a co-process.
+#[test]
+fn line_buffered_answers_each_line_at_once() {
+    let mut child = namyab()
+        .args(["extract", "--input", "jsonl", "--format", "jsonl", "--line-buffered"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for (id, text, want) in [(1, "سفر لاوروف به باکو", "sergey_lavrov"), (2, "زار علييف يريفان", "ilham_aliyev")]
+    {
+        writeln!(stdin, "{{\"id\": {id}, \"text\": \"{text}\"}}").unwrap();
+        stdin.flush().unwrap();
+        // the reply comes while stdin is still open
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("no reply before stdin closed");
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["id"], id);
+        assert_eq!(v["entities"][0]["id"], want);
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+}
+
+/// `--progress` with stderr not a terminal: log lines, the last with the
+/// documents, the percentage of the known input size and the time left.
+#[test]
+fn progress_forced_into_a_log() {
+    let path = scratch("progress.jsonl");
+    std::fs::write(&path, "{\"id\": 1, \"text\": \"باکو\"}\n{\"id\": 2, \"text\": \"ایروان\"}\n").unwrap();
+    let out = namyab()
+        .args([
+            "extract",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--progress",
+            path.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(last.starts_with("namyab: 2 documents, 0.0 MB, "), "{stderr}");
+    assert!(last.contains("100.0% of 0.0 MB, ETA 0 s"), "{stderr}");
+    // without --progress, nothing on stderr when it is not a terminal
+    let out = namyab()
+        .args(["extract", "--input", "jsonl", "--format", "jsonl", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.stderr.is_empty());
+}
