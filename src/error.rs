@@ -105,6 +105,10 @@ pub(crate) enum Detail {
     BadDate(String),
     #[error("role `{0}` ends before it starts")]
     RoleDatesOrder(String),
+    #[error("form `{0}` is empty or folds to nothing")]
+    EmptyForm(String),
+    #[error("`{0}` holds `|`: this file takes one form per line")]
+    SeveralForms(String),
     #[error("malformed line: {0}")]
     Malformed(String),
     #[error("invalid pattern: {0}")]

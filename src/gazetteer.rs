@@ -130,6 +130,18 @@ pub(crate) fn data_cells<'l>(file: &str, n: usize, line: &'l str, expected: usiz
     Ok(cells)
 }
 
+/// The cells of a data line of a file that takes one form per line
+/// (`titles.tsv`, `triggers.tsv`, `languages.tsv`), named by `columns`: as
+/// [`data_cells`], and an error naming the column and the value when a cell
+/// holds `|`.
+pub(crate) fn single_form_cells<'l>(file: &str, n: usize, line: &'l str, columns: &[&str]) -> Result<Vec<&'l str>, Error> {
+    let cells = data_cells(file, n, line, columns.len())?;
+    if let Some((cell, column)) = cells.iter().zip(columns).find(|(cell, _)| cell.contains('|')) {
+        return Err(Error::new(file, Some(n), Some(column), Detail::SeveralForms(cell.to_string())));
+    }
+    Ok(cells)
+}
+
 /// Parses one entity file.
 pub(crate) fn parse_entities(file: &str, text: &str) -> Result<Vec<Record>, Error> {
     let mut lines = data_lines(text);

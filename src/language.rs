@@ -18,7 +18,7 @@
 //! the other language is none where it is a common word (`مالت` in Arabic).
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_cells, data_lines, fold_name};
+use crate::gazetteer::{data_cells, data_lines, fold_name, single_form_cells};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The default function-word lists.
@@ -62,10 +62,12 @@ impl LanguageWords {
 }
 
 impl LanguageWords {
+    /// Reads `languages.tsv`: `lang<TAB>word`, one word per line; a cell
+    /// holding `|` is an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<LanguageWords, Error> {
         let mut out = LanguageWords::default();
         for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 2)?;
+            let cells = single_form_cells(file, n, line, &["lang", "word"])?;
             let set = match cells[0] {
                 "fa" => &mut out.fa,
                 "ar" => &mut out.ar,
@@ -79,7 +81,11 @@ impl LanguageWords {
                     ))
                 }
             };
-            set.extend(cells[1].split('|').map(fold_name).filter(|w| !w.is_empty()));
+            let word = fold_name(cells[1]);
+            if word.is_empty() {
+                return Err(Error::new(file, Some(n), Some("word"), Detail::EmptyForm(cells[1].to_string())));
+            }
+            set.insert(word);
         }
         Ok(out)
     }
@@ -321,6 +327,21 @@ mod tests {
         let n = crate::normalize(text);
         let l = Languages::detect(text, &n, &words());
         l.sentences.iter().map(|s| s.1).collect()
+    }
+
+    #[test]
+    fn language_words_read_one_word_per_line() {
+        let w = LanguageWords::parse("l.tsv", "# fa\nfa\tاست\nfa\tمی\n\nar\tالتي\ncopula_fa\tهستیم\n").unwrap();
+        assert!(w.fa.contains("است") && w.fa.contains("می"));
+        assert!(w.ar.contains(&fold_name("التي")));
+        assert!(w.is_copula("هستیم"));
+        let err = LanguageWords::parse("l.tsv", "fa\tاست|هست\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "l.tsv:1: column `word`: `است|هست` holds `|`: this file takes one form per line"
+        );
+        let err = LanguageWords::parse("l.tsv", "# x\nfa\t\n").unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(2), Some("word")));
     }
 
     #[test]
