@@ -69,6 +69,13 @@ pub(crate) enum Detail {
     NoNameColumn,
     #[error("{found} cells where the header has {expected}")]
     CellCount { found: usize, expected: usize },
+    #[error("{found} cells where a row of {file} has {expected} ({columns})")]
+    RowCells {
+        found: usize,
+        expected: usize,
+        file: &'static str,
+        columns: String,
+    },
     #[error("empty id")]
     EmptyId,
     #[error("id `{0}` is not snake case ASCII (a-z, 0-9 and single `_`)")]

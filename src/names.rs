@@ -18,7 +18,7 @@
 //! not tagged.
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_lines, fold_name, single_form_cells};
+use crate::gazetteer::{fold_name, DataFile, Tsv};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
 
@@ -72,12 +72,13 @@ impl Titles {
     /// holding `|` is an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
         let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
-        for (n, line) in data_lines(text) {
-            let cells = single_form_cells(file, n, line, &["kind", "form"])?;
+        for row in Tsv::new(file, text, DataFile::Titles) {
+            let row = row?;
+            let cells = &row.cells;
             let form = cells[1];
             let f = fold_name(form);
             if f.is_empty() {
-                return Err(Error::new(file, Some(n), Some("form"), Detail::EmptyForm(form.to_string())));
+                return Err(row.error("form", Detail::EmptyForm(form.to_string())));
             }
             match cells[0] {
                 "before" => before.push(f),
@@ -89,10 +90,8 @@ impl Titles {
                     stop.insert(f);
                 }
                 other => {
-                    return Err(Error::new(
-                        file,
-                        Some(n),
-                        Some("kind"),
+                    return Err(row.error(
+                        "kind",
                         Detail::Malformed(format!("unknown title kind `{other}` (expected before, after, end or stop)")),
                     ))
                 }

@@ -5,7 +5,7 @@
 use super::types::EventKind;
 use super::types::Modality;
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_lines, fold_name, single_form_cells, space_variants, Affixes};
+use crate::gazetteer::{fold_name, space_variants, Affixes, DataFile, Tsv};
 use crate::matcher::Trie;
 use crate::normalize::Normalized;
 use crate::resolve::{left_edge, right_edge};
@@ -193,13 +193,14 @@ impl Lexicon {
     /// an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<Lexicon, Error> {
         let mut table: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
-        for (n, line) in data_lines(text) {
-            let cells = single_form_cells(file, n, line, &["kind", "value", "form"])?;
-            let kind = Kind::parse(cells[0], cells[1]).map_err(|what| Error::new(file, Some(n), Some("kind"), Detail::Malformed(what)))?;
+        for row in Tsv::new(file, text, DataFile::Triggers) {
+            let row = row?;
+            let cells = &row.cells;
+            let kind = Kind::parse(cells[0], cells[1]).map_err(|what| row.error("kind", Detail::Malformed(what)))?;
             let form = cells[2];
             let folded = fold_name(form);
             if folded.is_empty() {
-                return Err(Error::new(file, Some(n), Some("form"), Detail::EmptyForm(form.to_string())));
+                return Err(row.error("form", Detail::EmptyForm(form.to_string())));
             }
             for v in std::iter::once(folded.clone()).chain(space_variants(&folded)) {
                 let kinds = table.entry(v).or_default();
@@ -295,6 +296,9 @@ mod tests {
             "t.tsv:1: column `value`: `-|near` holds `|`: this file takes one form per line"
         );
         let err = Lexicon::parse("t.tsv", "between\t-\tبین\tمیان\n").unwrap_err();
-        assert_eq!(err.to_string(), "t.tsv:1: 4 cells where the header has 3");
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:1: 4 cells where a row of triggers.tsv has 3 (kind, value, form)"
+        );
     }
 }
