@@ -16,7 +16,7 @@
 use crate::edges::left_edge;
 use crate::error::{Detail, Error};
 use crate::gazetteer::Affixes;
-use crate::gazetteer::{data_cells, data_lines, fold_name};
+use crate::gazetteer::{fold_name, DataFile, Tsv};
 use icu_calendar::cal::{Gregorian, Hijri};
 use icu_calendar::Date;
 use regex::{Captures, Regex};
@@ -148,9 +148,10 @@ impl Dates {
         let mut centuries = HashMap::new();
         let mut default_century = HashMap::new();
         let mut l = Lists::default();
-        for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 3)?;
-            let malformed = |what: String| Error::new(file, Some(n), Some("value"), Detail::Malformed(what));
+        for row in Tsv::new(file, text, DataFile::Dates) {
+            let row = row?;
+            let cells = &row.cells;
+            let malformed = |what: String| row.error("value", Detail::Malformed(what));
             let number = |range: std::ops::RangeInclusive<u32>| -> Result<u32, Error> {
                 match cells[1].parse::<u32>() {
                     Ok(v) if range.contains(&v) => Ok(v),
@@ -166,21 +167,14 @@ impl Dates {
                 };
                 let folded = fold_name(form);
                 if folded.is_empty() {
-                    return Err(Error::new(file, Some(n), Some("forms"), Detail::EmptyName(raw.to_string())));
+                    return Err(row.error("forms", Detail::EmptyName(raw.to_string())));
                 }
                 if strict && !matches!(cells[0], "month_gregorian" | "month_solar" | "era") {
-                    return Err(Error::new(
-                        file,
-                        Some(n),
-                        Some("forms"),
-                        Detail::Malformed(format!("`{raw}`: only months and eras may be [strict]")),
-                    ));
+                    return Err(row.error("forms", Detail::Malformed(format!("`{raw}`: only months and eras may be [strict]"))));
                 }
                 let clash = |what: &str| {
-                    Error::new(
-                        file,
-                        Some(n),
-                        Some("forms"),
+                    row.error(
+                        "forms",
                         Detail::Malformed(format!("`{form}` is already a {what} with another value")),
                     )
                 };
@@ -246,14 +240,11 @@ impl Dates {
                     }
                     "decade_century" => {
                         let c = number(10..=99)?;
-                        let tens = folded.parse::<u32>().ok().filter(|t| *t % 10 == 0 && *t <= 90).ok_or_else(|| {
-                            Error::new(
-                                file,
-                                Some(n),
-                                Some("forms"),
-                                Detail::Malformed(format!("`{form}` is not the tens of a decade")),
-                            )
-                        })?;
+                        let tens = folded
+                            .parse::<u32>()
+                            .ok()
+                            .filter(|t| *t % 10 == 0 && *t <= 90)
+                            .ok_or_else(|| row.error("forms", Detail::Malformed(format!("`{form}` is not the tens of a decade"))))?;
                         default_century.insert(tens, c);
                     }
                     "weekday" => l.weekdays.push(folded),
@@ -264,14 +255,7 @@ impl Dates {
                     "year_cue" => l.year_cues.push(folded),
                     "not_in_arabic" => l.not_in_arabic.push(folded.replace(' ', "")),
                     "weekday_not_after" => l.weekday_not_after.push(folded),
-                    other => {
-                        return Err(Error::new(
-                            file,
-                            Some(n),
-                            Some("kind"),
-                            Detail::Malformed(format!("unknown kind `{other}`")),
-                        ))
-                    }
+                    other => return Err(row.error("kind", Detail::Malformed(format!("unknown kind `{other}`")))),
                 }
             }
         }

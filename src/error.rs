@@ -69,6 +69,13 @@ pub(crate) enum Detail {
     NoNameColumn,
     #[error("{found} cells where the header has {expected}")]
     CellCount { found: usize, expected: usize },
+    #[error("{found} cells where a row of {file} has {expected} ({columns})")]
+    RowCells {
+        found: usize,
+        expected: usize,
+        file: &'static str,
+        columns: String,
+    },
     #[error("empty id")]
     EmptyId,
     #[error("id `{0}` is not snake case ASCII (a-z, 0-9 and single `_`)")]
@@ -105,6 +112,10 @@ pub(crate) enum Detail {
     BadDate(String),
     #[error("role `{0}` ends before it starts")]
     RoleDatesOrder(String),
+    #[error("form `{0}` is empty or folds to nothing")]
+    EmptyForm(String),
+    #[error("`{0}` holds `|`: this file takes one form per line")]
+    SeveralForms(String),
     #[error("malformed line: {0}")]
     Malformed(String),
     #[error("invalid pattern: {0}")]

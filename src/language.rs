@@ -18,7 +18,7 @@
 //! the other language is none where it is a common word (`مالت` in Arabic).
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_cells, data_lines, fold_name};
+use crate::gazetteer::{fold_name, DataFile, Tsv};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The default function-word lists.
@@ -62,24 +62,24 @@ impl LanguageWords {
 }
 
 impl LanguageWords {
+    /// Reads `languages.tsv`: `lang<TAB>word`, one word per line; a cell
+    /// holding `|` is an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<LanguageWords, Error> {
         let mut out = LanguageWords::default();
-        for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 2)?;
+        for row in Tsv::new(file, text, DataFile::Languages) {
+            let row = row?;
+            let cells = &row.cells;
             let set = match cells[0] {
                 "fa" => &mut out.fa,
                 "ar" => &mut out.ar,
                 "copula_fa" => &mut out.copulas,
-                other => {
-                    return Err(Error::new(
-                        file,
-                        Some(n),
-                        Some("lang"),
-                        Detail::Malformed(format!("kind `{other}` (expected fa, ar or copula_fa)")),
-                    ))
-                }
+                other => return Err(row.error("lang", Detail::Malformed(format!("kind `{other}` (expected fa, ar or copula_fa)")))),
             };
-            set.extend(cells[1].split('|').map(fold_name).filter(|w| !w.is_empty()));
+            let word = fold_name(cells[1]);
+            if word.is_empty() {
+                return Err(row.error("word", Detail::EmptyForm(cells[1].to_string())));
+            }
+            set.insert(word);
         }
         Ok(out)
     }
@@ -192,33 +192,22 @@ struct Freq {
 }
 
 impl Frequent {
-    /// Reads the list; its words must be folded already, as
+    /// Reads the list, after its header line; its words must be folded already, as
     /// `tools/gen_frequent.py` writes them (a word the fold would change is
     /// an error).
     pub(crate) fn parse(file: &str, text: &'static str) -> Result<Frequent, Error> {
         let mut words: HashMap<&'static str, [Freq; 2]> = HashMap::with_capacity_and_hasher(80_000, Default::default());
-        for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 4)?;
-            if cells[0] == "lang" {
-                continue;
-            }
+        for row in Tsv::new(file, text, DataFile::Frequent) {
+            let row = row?;
+            let cells = &row.cells;
             let slot = match cells[0] {
                 "fa" => 0,
                 "ar" => 1,
-                other => {
-                    return Err(Error::new(
-                        file,
-                        Some(n),
-                        Some("lang"),
-                        Detail::Malformed(format!("language `{other}` (expected fa or ar)")),
-                    ))
-                }
+                other => return Err(row.error("lang", Detail::Malformed(format!("language `{other}` (expected fa or ar)")))),
             };
             let zipf: f32 = cells[2].parse().map_err(|_| {
-                Error::new(
-                    file,
-                    Some(n),
-                    Some("zipf"),
+                row.error(
+                    "zipf",
                     Detail::Malformed(format!("Zipf frequency `{}` (expected a number such as 4.2)", cells[2])),
                 )
             })?;
@@ -226,26 +215,14 @@ impl Frequent {
                 "word" => (false, false),
                 "name" => (true, false),
                 "both" => (true, true),
-                other => {
-                    return Err(Error::new(
-                        file,
-                        Some(n),
-                        Some("kind"),
-                        Detail::Malformed(format!("kind `{other}` (expected word, name or both)")),
-                    ))
-                }
+                other => return Err(row.error("kind", Detail::Malformed(format!("kind `{other}` (expected word, name or both)")))),
             };
             let word = cells[1];
             if !word
                 .chars()
                 .all(|c| crate::edges::is_word(c) && !matches!(c, 'ي' | 'ك' | 'ة' | 'أ' | 'إ' | 'آ' | 'ى'))
             {
-                return Err(Error::new(
-                    file,
-                    Some(n),
-                    Some("word"),
-                    Detail::Malformed(format!("`{word}` is not one folded word")),
-                ));
+                return Err(row.error("word", Detail::Malformed(format!("`{word}` is not one folded word"))));
             }
             let entry = &mut words.entry(word).or_default()[slot];
             let zipf10 = (zipf * 10.0).round().clamp(1.0, 255.0) as u8;
@@ -321,6 +298,21 @@ mod tests {
         let n = crate::normalize(text);
         let l = Languages::detect(text, &n, &words());
         l.sentences.iter().map(|s| s.1).collect()
+    }
+
+    #[test]
+    fn language_words_read_one_word_per_line() {
+        let w = LanguageWords::parse("l.tsv", "# fa\nfa\tاست\nfa\tمی\n\nar\tالتي\ncopula_fa\tهستیم\n").unwrap();
+        assert!(w.fa.contains("است") && w.fa.contains("می"));
+        assert!(w.ar.contains(&fold_name("التي")));
+        assert!(w.is_copula("هستیم"));
+        let err = LanguageWords::parse("l.tsv", "fa\tاست|هست\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "l.tsv:1: column `word`: `است|هست` holds `|`: this file takes one form per line"
+        );
+        let err = LanguageWords::parse("l.tsv", "# x\nfa\t\n").unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(2), Some("word")));
     }
 
     #[test]

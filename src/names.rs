@@ -18,7 +18,7 @@
 //! not tagged.
 
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_cells, data_lines, fold_name};
+use crate::gazetteer::{fold_name, DataFile, Tsv};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashSet;
 
@@ -68,32 +68,32 @@ impl Titles {
         self.before.find_iter(head).any(|m| m.end() == head.len())
     }
 
+    /// Reads `titles.tsv`: `kind<TAB>form`, one form per line; a cell
+    /// holding `|` is an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<Titles, Error> {
         let (mut before, mut after, mut end, mut stop) = (Vec::new(), Vec::new(), HashSet::new(), HashSet::new());
-        for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 2)?;
-            for form in cells[1].split('|') {
-                let f = fold_name(form);
-                if f.is_empty() {
-                    return Err(Error::new(file, Some(n), Some("forms"), Detail::EmptyName(form.to_string())));
+        for row in Tsv::new(file, text, DataFile::Titles) {
+            let row = row?;
+            let cells = &row.cells;
+            let form = cells[1];
+            let f = fold_name(form);
+            if f.is_empty() {
+                return Err(row.error("form", Detail::EmptyForm(form.to_string())));
+            }
+            match cells[0] {
+                "before" => before.push(f),
+                "after" => after.push(f),
+                "end" => {
+                    end.insert(f);
                 }
-                match cells[0] {
-                    "before" => before.push(f),
-                    "after" => after.push(f),
-                    "end" => {
-                        end.insert(f);
-                    }
-                    "stop" => {
-                        stop.insert(f);
-                    }
-                    other => {
-                        return Err(Error::new(
-                            file,
-                            Some(n),
-                            Some("kind"),
-                            Detail::Malformed(format!("unknown title kind `{other}` (expected before, after, end or stop)")),
-                        ))
-                    }
+                "stop" => {
+                    stop.insert(f);
+                }
+                other => {
+                    return Err(row.error(
+                        "kind",
+                        Detail::Malformed(format!("unknown title kind `{other}` (expected before, after, end or stop)")),
+                    ))
                 }
             }
         }
@@ -235,5 +235,43 @@ impl Titles {
         }
         out.sort_unstable();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_read_one_form_per_line() {
+        let t = Titles::parse(
+            "t.tsv",
+            "# a comment\nbefore\tوزیر خارجه\n\nstop\tنظیر\nstop\tهمتای\nend\tگفت\nafter\tسخنگوی\n",
+        )
+        .unwrap();
+        assert!(t.stop_words().contains("نظیر") && t.stop_words().contains("همتای"));
+        assert!(t.title_before("وزیر خارجه ", "وزیر خارجه ".len()));
+        assert!(t.end.contains("گفت"));
+        assert_eq!(t.after, vec!["سخنگوی"]);
+    }
+
+    #[test]
+    fn a_bar_in_a_titles_cell_is_an_error() {
+        let err = Titles::parse("t.tsv", "# a comment\nstop\tنظیر|همتای\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:2: column `form`: `نظیر|همتای` holds `|`: this file takes one form per line"
+        );
+        let err = Titles::parse("t.tsv", "stop|end\tنظیر\n").unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(1), Some("kind")));
+        let err = Titles::parse("t.tsv", "stop\t\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.tsv:1: column `form`: form `` is empty or folds to nothing");
+    }
+
+    #[test]
+    fn default_titles_have_every_kind() {
+        let t = Titles::parse(DEFAULT_TITLES.0, DEFAULT_TITLES.1).unwrap();
+        assert!(!t.after.is_empty() && !t.end.is_empty() && t.stop.len() > 100);
+        assert!(t.title_before("سخنگوی وزارت خارجه", "سخنگوی وزارت خارجه".len()));
     }
 }

@@ -7,9 +7,9 @@ use super::types::Modality;
 use crate::analysis::Analysis;
 use crate::edges::{left_edge, right_edge};
 use crate::error::{Detail, Error};
-use crate::gazetteer::{data_cells, data_lines, fold_name, space_variants, Affixes};
+use crate::gazetteer::{fold_name, space_variants, Affixes, DataFile, Tsv};
 use crate::matcher::Trie;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The default trigger lexicon.
 pub(crate) const DEFAULT_TRIGGERS: (&str, &str) = ("gazetteers/triggers.tsv", include_str!("../../gazetteers/triggers.tsv"));
@@ -188,25 +188,24 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// Reads `triggers.tsv`: `kind<TAB>value<TAB>form`, one form per line
+    /// (a form may stand on lines of several kinds); a cell holding `|` is
+    /// an error.
     pub(crate) fn parse(file: &str, text: &str) -> Result<Lexicon, Error> {
         let mut table: BTreeMap<String, Vec<Kind>> = BTreeMap::new();
-        for (n, line) in data_lines(text) {
-            let cells = data_cells(file, n, line, 3)?;
-            let kind = Kind::parse(cells[0], cells[1]).map_err(|what| Error::new(file, Some(n), Some("kind"), Detail::Malformed(what)))?;
-            let mut seen = HashSet::new();
-            for form in cells[2].split('|') {
-                let folded = fold_name(form);
-                if folded.is_empty() {
-                    return Err(Error::new(file, Some(n), Some("forms"), Detail::EmptyName(form.to_string())));
-                }
-                for v in std::iter::once(folded.clone()).chain(space_variants(&folded)) {
-                    if !seen.insert(v.clone()) {
-                        continue;
-                    }
-                    let kinds = table.entry(v).or_default();
-                    if !kinds.contains(&kind) {
-                        kinds.push(kind);
-                    }
+        for row in Tsv::new(file, text, DataFile::Triggers) {
+            let row = row?;
+            let cells = &row.cells;
+            let kind = Kind::parse(cells[0], cells[1]).map_err(|what| row.error("kind", Detail::Malformed(what)))?;
+            let form = cells[2];
+            let folded = fold_name(form);
+            if folded.is_empty() {
+                return Err(row.error("form", Detail::EmptyForm(form.to_string())));
+            }
+            for v in std::iter::once(folded.clone()).chain(space_variants(&folded)) {
+                let kinds = table.entry(v).or_default();
+                if !kinds.contains(&kind) {
+                    kinds.push(kind);
                 }
             }
         }
@@ -255,5 +254,52 @@ impl Lexicon {
         }
         words.sort_by_key(|w| (w.start, w.end));
         words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_of(lexicon: &Lexicon, form: &str) -> Vec<Kind> {
+        let f = fold_name(form);
+        let mut out = Vec::new();
+        lexicon.trie.walk(&f, 0, |e, p| {
+            if e == f.len() {
+                out.extend(lexicon.kinds[p].iter().copied());
+            }
+        });
+        out
+    }
+
+    #[test]
+    fn triggers_read_one_form_per_line() {
+        let text =
+            "# visits\nmeet\tin_person:042:visit\tسفر\nmeet\tin_person:042:visit\tزيارة\n# arrival\narrival\t-\tسفر\narrival\t-\tسفر کرد\n";
+        let lexicon = Lexicon::parse("t.tsv", text).unwrap();
+        let visit = Kind::Meet(Modality::InPerson, "042", EventKind::Visit);
+        assert_eq!(kinds_of(&lexicon, "سفر"), vec![visit, Kind::Arrival]);
+        assert_eq!(kinds_of(&lexicon, "زيارة"), vec![visit]);
+        // a space inside a form also matches no space
+        assert_eq!(kinds_of(&lexicon, "سفرکرد"), vec![Kind::Arrival]);
+    }
+
+    #[test]
+    fn a_bar_in_a_triggers_cell_is_an_error() {
+        let err = Lexicon::parse("t.tsv", "# x\n\nbetween\t-\tبین|میان\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:3: column `form`: `بین|میان` holds `|`: this file takes one form per line"
+        );
+        let err = Lexicon::parse("t.tsv", "planned\t-|near\tخواهد\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:1: column `value`: `-|near` holds `|`: this file takes one form per line"
+        );
+        let err = Lexicon::parse("t.tsv", "between\t-\tبین\tمیان\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:1: 4 cells where a row of triggers.tsv has 3 (kind, value, form)"
+        );
     }
 }
