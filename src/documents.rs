@@ -122,7 +122,7 @@ pub(crate) fn write_document(
                     .map(|m| {
                         format!(
                             "{}:{} «{}»",
-                            role_name(m.role),
+                            m.role.as_str(),
                             m.argument.id.as_deref().unwrap_or("-"),
                             m.argument.text
                         )
@@ -133,8 +133,8 @@ pub(crate) fn write_document(
                     out,
                     "event {}	{}{}	{}	{members}	trigger «{}» at {}..{}",
                     e.kind.as_str(),
-                    status_name(e.status),
-                    e.modality.map_or("", modality_name),
+                    e.status.as_str(),
+                    modality_name(e.modality),
                     e.cameo,
                     x_text(name, e.trigger),
                     e.trigger.char_start,
@@ -148,12 +148,13 @@ pub(crate) fn write_document(
                         .collect::<Vec<_>>()
                         .join(" + ")
                 };
-                let status = status_name(r.status);
-                let who = match r.relation_type {
-                    namyab::RelationType::MetWith => args(&r.participants),
-                    namyab::RelationType::MediatedBy => format!("{} | by {}", args(&r.parties), args(&r.mediators)),
+                let status = r.status.as_str();
+                let who = if r.mediators.is_empty() {
+                    args(&r.participants)
+                } else {
+                    format!("{} | by {}", args(&r.parties), args(&r.mediators))
                 };
-                let modality = r.modality.map_or("", modality_name);
+                let modality = modality_name(r.modality);
                 writeln!(
                     out,
                     "{}\t{status}{modality}\t{}\t{who}\ttrigger «{}» at {}..{}",
@@ -169,26 +170,7 @@ pub(crate) fn write_document(
     Ok(())
 }
 
-fn status_name(s: namyab::Status) -> &'static str {
-    match s {
-        namyab::Status::Occurred => "occurred",
-        namyab::Status::Planned => "planned",
-    }
-}
-
-fn modality_name(m: namyab::Modality) -> &'static str {
-    match m {
-        namyab::Modality::Phone => " phone",
-        namyab::Modality::InPerson => " in_person",
-        namyab::Modality::Unspecified => " unspecified",
-    }
-}
-
-fn role_name(r: namyab::Role) -> &'static str {
-    match r {
-        namyab::Role::Participant => "participant",
-        namyab::Role::Host => "host",
-        namyab::Role::Mediator => "mediator",
-        namyab::Role::Announcer => "announcer",
-    }
+/// The modality after the status in the text format: ` phone`, or nothing.
+fn modality_name(m: Option<namyab::Modality>) -> String {
+    m.map(|m| format!(" {}", m.as_str())).unwrap_or_default()
 }

@@ -1,12 +1,13 @@
 //! The typed output: entities, spans and (in time) relations, all `Serialize`.
 
 use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
 /// The type of an entity, with the OntoNotes labels the gold data uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum EntityType {
     /// A named person, full or partial name.
     #[serde(rename = "PERSON")]
@@ -81,7 +82,7 @@ impl fmt::Display for EntityType {
 /// (`start..end`, always on char boundaries, so `&text[start..end]` is the
 /// mention) and the same range in Unicode scalar values (`char_start`,
 /// `char_end`), as Python and the gold files count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: usize,
@@ -121,17 +122,19 @@ impl Span {
 /// assert_eq!(e.span.start, 11);
 /// assert_eq!(e.span.char_start, 6);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Entity {
     /// The canonical id (English Wikipedia title in snake case), or `None`
     /// for NORP, DATE and EVENT mentions. Ids, affiliations and metonyms
     /// are shared with the gazetteer, not copied for every mention.
     pub id: Option<Arc<str>>,
     /// The entity type.
+    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// The mention exactly as it stands in the original text.
     pub text: String,
     /// Where the mention stands in the original text.
+    #[serde(flatten)]
     pub span: Span,
     /// The state or organisation the entity belongs to, from the gazetteer
     /// (for a NORP mention, the state whose nationality it names).
@@ -172,8 +175,20 @@ pub(crate) fn optional_field<S: SerializeStruct, T: Serialize>(st: &mut S, key: 
     }
 }
 
-/// Everything extracted from one text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// Everything extracted from one text. It reads back from the JSON it
+/// writes, and from each line of `namyab extract --format jsonl` (whose
+/// `id` or `file` field is ignored), with no types of your own.
+///
+/// ```
+/// let x = namyab::extract("دیدار لاوروف و بایراموف در باکو");
+/// let line = format!(r#"{{"id": 7, {}"#, &serde_json::to_string(&x).unwrap()[1..]);
+/// let back: namyab::Extraction = serde_json::from_str(&line).unwrap();
+/// assert_eq!(back, x);
+/// assert_eq!(back.entities[2].id.as_deref(), Some("baku"));
+/// assert_eq!(back.relations[0].cameo, "040");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// Entity mentions, sorted by start offset, never overlapping.
     pub entities: Vec<Entity>,

@@ -3,11 +3,12 @@
 
 use crate::output::{optional_field, Entity, EntityType, Span};
 use serde::ser::{SerializeStruct, Serializer};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The kind of a relation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 pub enum RelationType {
     /// Two or more participants met, talked by phone, or held talks.
     #[serde(rename = "met-with")]
@@ -29,7 +30,8 @@ impl RelationType {
 }
 
 /// Whether a relation took place or is planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// It took place.
@@ -38,8 +40,24 @@ pub enum Status {
     Planned,
 }
 
+impl Status {
+    /// The name used in the JSON output: `occurred` or `planned`.
+    ///
+    /// ```
+    /// let x = namyab::extract("قرار است لاوروف و بایراموف هفته آینده در باکو دیدار کنند.");
+    /// assert_eq!(x.relations[0].status.as_str(), "planned");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Planned => "planned",
+        }
+    }
+}
+
 /// How a meeting took place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     /// By telephone.
@@ -50,20 +68,40 @@ pub enum Modality {
     Unspecified,
 }
 
+impl Modality {
+    /// The name used in the JSON output: `phone`, `in_person` or
+    /// `unspecified`.
+    ///
+    /// ```
+    /// let x = namyab::extract("لاوروف و بایراموف تلفنی گفتگو کردند.");
+    /// assert_eq!(x.relations[0].modality.map(|m| m.as_str()), Some("phone"));
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Phone => "phone",
+            Modality::InPerson => "in_person",
+            Modality::Unspecified => "unspecified",
+        }
+    }
+}
+
 /// A relation argument: the entity mention it rests on. A capital standing
 /// for its state (`باکو` for Azerbaijan) carries the state's id, and the
 /// capital's in `mention_id`; a person named in no gazetteer has no id and is
 /// known by the text (as `score.py` compares such arguments).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
 pub struct Argument {
     /// The entity id the relation is about, `None` for a person named in no
     /// gazetteer.
     pub id: Option<Arc<str>>,
     /// The type of the mention.
+    #[serde(rename = "type")]
     pub entity_type: EntityType,
     /// The mention as it stands in the text.
     pub text: String,
     /// Where the mention stands.
+    #[serde(flatten)]
     pub span: Span,
     /// The mention's own id where it differs from `id` (a capital).
     pub mention_id: Option<Arc<str>>,
@@ -96,7 +134,8 @@ impl Serialize for Argument {
 }
 
 /// Where the text states a relation: the trigger and its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evidence {
     /// The trigger word or phrase.
     pub trigger: Span,
@@ -123,19 +162,20 @@ pub struct Evidence {
 /// assert_eq!(mediation.mediators[0].id.as_deref(), Some("charles_michel"));
 /// assert_eq!(mediation.cameo, "045");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Relation {
     /// `met-with` or `mediated-by`.
     #[serde(rename = "type")]
     pub relation_type: RelationType,
     /// For `met-with`: the participants.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Argument>,
     /// For `mediated-by`: the parties between whom a third party mediated.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Argument>,
     /// For `mediated-by`: the mediators.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mediators: Vec<Argument>,
     /// Whether it took place or is planned.
     pub status: Status,
@@ -144,7 +184,8 @@ pub struct Relation {
     pub modality: Option<Modality>,
     /// The CAMEO event code: 040 consult (meeting), 041 telephone, 043 host,
     /// 045 mediate, 046 negotiate.
-    pub cameo: &'static str,
+    #[serde(deserialize_with = "cameo_code")]
+    pub cameo: Cameo,
     /// The trigger of the first statement.
     pub trigger: Span,
     /// The sentence of the first statement.
@@ -162,7 +203,8 @@ pub struct Relation {
 }
 
 /// What kind of event an event mention reports, from its trigger word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// A meeting or reception (`دیدار`, `لقاء`, `استقبل`).
@@ -207,7 +249,8 @@ impl EventKind {
 }
 
 /// What a mention does in an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Takes part: met, talked, signed.
@@ -222,12 +265,34 @@ pub enum Role {
     Announcer,
 }
 
+impl Role {
+    /// The name used in the JSON output: `participant`, `host`, `mediator`
+    /// or `announcer`.
+    ///
+    /// ```
+    /// // the host of talks between others mediates them
+    /// let x = namyab::extract("وزیر خارجه ترکیه میزبان لاوروف و بایراموف در آنتالیا بود.");
+    /// let roles: Vec<&str> = x.events[0].members.iter().map(|m| m.role.as_str()).collect();
+    /// assert_eq!(roles, ["participant", "participant", "mediator"]);
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Participant => "participant",
+            Role::Host => "host",
+            Role::Mediator => "mediator",
+            Role::Announcer => "announcer",
+        }
+    }
+}
+
 /// A mention with its role in an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
 pub struct Member {
     /// What the mention does in the event.
     pub role: Role,
     /// The mention.
+    #[serde(flatten)]
     pub argument: Argument,
 }
 
@@ -267,7 +332,8 @@ impl Serialize for Member {
 /// assert_eq!(x.relations.len(), 2);
 /// assert_eq!(x.relations[1].event, 1);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// What kind of event.
     pub kind: EventKind,
@@ -281,7 +347,8 @@ pub struct Event {
     pub modality: Option<Modality>,
     /// The CAMEO event code of its strongest trigger: 040 consult, 041
     /// telephone, 042 visit, 043 host, 045 mediate, 046 negotiate, 057 sign.
-    pub cameo: &'static str,
+    #[serde(deserialize_with = "cameo_code")]
+    pub cameo: Cameo,
     /// The trigger of its first mention.
     pub trigger: Span,
     /// The sentence of its first mention.
@@ -292,4 +359,21 @@ pub struct Event {
     pub date: Option<Entity>,
     /// Every mention of it in the document.
     pub evidence: Vec<Evidence>,
+}
+
+/// A CAMEO code, `&'static str`: spelt as an alias so that serde's derive
+/// reads it with `cameo_code` rather than borrowing from the input.
+type Cameo = &'static str;
+
+/// The CAMEO codes the crate writes; reading one back gives the same
+/// `&'static str`.
+const CAMEO_CODES: &[&str] = &["040", "041", "042", "043", "045", "046", "057"];
+
+fn cameo_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let code = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    CAMEO_CODES
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown CAMEO code `{code}`; namyab writes {}", CAMEO_CODES.join(", "))))
 }

@@ -86,6 +86,7 @@ pub fn predicted_keys(x: &namyab::Extraction) -> BTreeMap<Key, BTreeSet<(String,
                     pairs(&parties).into_iter().map(move |p| ("mediated-by".to_string(), p, m.clone()))
                 })
                 .collect(),
+            other => panic!("a relation type the gold has no key for: {other:?}"),
         };
         for k in keys {
             out.entry(k).or_default().insert((status.clone(), modality.clone()));
