@@ -286,6 +286,11 @@ fn fold_prints_each_line_folded() {
 #[test]
 fn the_tools_fold_as_the_crate_does() {
     let root = env!("CARGO_MANIFEST_DIR");
+    // tools/ is in the repository, not in the published package
+    if !std::path::Path::new(&format!("{root}/tools")).exists() && !std::path::Path::new(&format!("{root}/.git")).exists() {
+        eprintln!("tools/ is not in the package: the fold check runs in the repository");
+        return;
+    }
     let mut names = String::new();
     for file in ["places", "people", "organizations", "nationalities"] {
         let text = std::fs::read_to_string(format!("{root}/gazetteers/{file}.tsv")).unwrap();

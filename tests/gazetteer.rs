@@ -206,8 +206,14 @@ fn ids_fold_latin_diacritics() {
     for (broken, right) in [("bras_lia", "brasilia"), ("yaound", "yaounde")] {
         assert!(ex.entity(broken).is_none() && ex.entity(right).is_some(), "{broken} → {right}");
     }
-    // Generated places name their Wikipedia title in the overlay's notes.
-    let overlay = std::fs::read_to_string(format!("{}/tools/places_overlay.tsv", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    // Generated places name their Wikipedia title in the overlay's notes
+    // (the generators' inputs are in the repository, not in the package).
+    let overlay_path = format!("{}/tools/places_overlay.tsv", env!("CARGO_MANIFEST_DIR"));
+    if !std::path::Path::new(&overlay_path).exists() && !std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.git")).exists() {
+        eprintln!("tools/ is not in the package: the overlay check runs in the repository");
+        return;
+    }
+    let overlay = std::fs::read_to_string(&overlay_path).unwrap();
     for row in overlay.lines() {
         let cells: Vec<&str> = row.split('\t').collect();
         let Some(title) = row

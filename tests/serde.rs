@@ -1,8 +1,8 @@
 //! The output types read back what they write: a Rust user of the JSONL
 //! needs no types of their own.
 
-/// Every seed article and every document of the bench corpus, through the
-/// library's `Serialize` and back.
+/// Every seed article and the texts of the relation and article cases,
+/// through the library's `Serialize` and back.
 #[test]
 fn extractions_read_back_equal() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
@@ -12,11 +12,11 @@ fn extractions_read_back_equal() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    let corpus = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/corpus/news.jsonl")).unwrap();
-    texts.extend(corpus.lines().take(200).map(|l| {
-        let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        v["text"].as_str().unwrap().to_string()
-    }));
+    for file in ["relations.json", "articles.json", "relations_news_fa.json", "relations_news_ar.json"] {
+        let path = format!("{}/tests/cases/{file}", env!("CARGO_MANIFEST_DIR"));
+        let cases: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        texts.extend(cases.iter().map(|c| c["text"].as_str().unwrap().to_string()));
+    }
     let (mut relations, mut members) = (0, 0);
     for text in &texts {
         let x = namyab::extract(text);
