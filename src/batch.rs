@@ -20,8 +20,7 @@ use namyab::Extractor;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use crossbeam_channel::{bounded, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 /// What to do with an input that cannot be read or parsed (a missing file,
@@ -162,15 +161,14 @@ pub(crate) fn run<W: Write>(ex: &Extractor, files: Vec<PathBuf>, opts: Options, 
     let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
     let jobs = opts.jobs.max(1);
     let total = total_size(&files);
-    let (work_tx, work_rx) = sync_channel::<Doc>(jobs * 4);
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<(usize, Done)>(jobs * 4);
+    let (work_tx, work_rx) = bounded::<Doc>(jobs * 4);
+    let (done_tx, done_rx) = bounded::<(usize, Done)>(jobs * 4);
     std::thread::scope(|scope| {
         let reader_done = done_tx.clone();
         scope.spawn(move || read_all(&files, opts.lossy, opts.jsonl, &work_tx, &reader_done));
         for _ in 0..jobs {
             let done = done_tx.clone();
-            let work = Arc::clone(&work_rx);
+            let work = work_rx.clone();
             scope.spawn(move || work_on(ex, opts.format, opts.lossy, &work, &done));
         }
         // Only the threads hold the channels now: when the workers are gone
@@ -195,13 +193,8 @@ fn total_size(files: &[PathBuf]) -> Option<u64> {
         .sum()
 }
 
-fn work_on(ex: &Extractor, format: Format, lossy: bool, work: &Mutex<Receiver<Doc>>, done: &SyncSender<(usize, Done)>) {
-    loop {
-        let next = match work.lock() {
-            Ok(rx) => rx.recv(),
-            Err(_) => return,
-        };
-        let Ok(doc) = next else { return };
+fn work_on(ex: &Extractor, format: Format, lossy: bool, work: &Receiver<Doc>, done: &Sender<(usize, Done)>) {
+    for doc in work {
         let (id, text) = match doc.body {
             Body::Text(text) => (None, text),
             Body::Line(line, n) => match parse_line(&line, lossy) {
@@ -242,7 +235,7 @@ fn work_on(ex: &Extractor, format: Format, lossy: bool, work: &Mutex<Receiver<Do
 
 /// Splits the inputs into documents. Stops when the workers or the writer
 /// are gone.
-fn read_all(files: &[PathBuf], lossy: bool, jsonl: bool, work: &SyncSender<Doc>, done: &SyncSender<(usize, Done)>) {
+fn read_all(files: &[PathBuf], lossy: bool, jsonl: bool, work: &Sender<Doc>, done: &Sender<(usize, Done)>) {
     let mut seq = 0;
     let mut next_seq = || {
         seq += 1;
