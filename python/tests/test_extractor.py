@@ -1,6 +1,7 @@
 """namyab.Extractor: custom gazetteers, errors, many texts at once."""
 
 import pickle
+import random
 import threading
 import time
 from pathlib import Path
@@ -147,34 +148,59 @@ def test_extract_many_arguments():
         ex.extract_many(["text", 3])
 
 
-def _runs_during(call):
-    """Whether another Python thread ran while `call` did: a ticker thread
-    records times; while the GIL is held through a call, it records none in
-    the middle of it."""
-    ticks, stop = [], threading.Event()
+class Ticker:
+    """A thread that records the time every millisecond or so. Python code
+    runs only with the GIL, so while a call holds the GIL the ticker records
+    nothing: at most one switch interval (5 ms) of ticks at its start."""
 
-    def ticker():
-        while not stop.is_set():
-            ticks.append(time.perf_counter())
+    def __enter__(self):
+        self.ticks, self.stop = [], threading.Event()
+        self.thread = threading.Thread(target=self.run)
+        self.thread.start()
+        time.sleep(0.02)
+        return self
+
+    def run(self):
+        while not self.stop.is_set():
+            self.ticks.append(time.perf_counter())
             time.sleep(0.001)
 
-    thread = threading.Thread(target=ticker)
-    thread.start()
-    time.sleep(0.02)
-    t0 = time.perf_counter()
-    call()
-    t1 = time.perf_counter()
-    stop.set()
-    thread.join()
-    margin = (t1 - t0) / 4
-    assert t1 - t0 > 0.1, "the call is too short to tell"
-    return any(t0 + margin < t < t1 - margin for t in ticks)
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+    def between(self, t0, t1):
+        return sum(t0 < t < t1 for t in self.ticks)
+
+
+def ticks_after_input(call, items):
+    """Ticks recorded from when `call` has read the last of `items` (given
+    as a generator) to when it returns, and that time."""
+    done = []
+
+    def texts():
+        yield from items
+        done.append(time.perf_counter())
+
+    with Ticker() as ticker:
+        call(texts())
+        t1 = time.perf_counter()
+    return ticker.between(done[0], t1), t1 - done[0]
 
 
 def test_gil_released():
     ex = namyab.Extractor()
-    long_text = " ".join(TEXTS) * 100  # about 0.5 MB
-    assert _runs_during(lambda: ex.extract_many([long_text] * 8, jobs=2))
-    assert _runs_during(lambda: ex.extract(long_text * 4))
-    # and the test can tell: a builtin that keeps the GIL stops the ticker
-    assert not _runs_during(lambda: sum(range(30_000_000)))
+    long_text = " ".join(TEXTS) * 100  # about 0.5 MB of news-like text
+    ticks, took = ticks_after_input(lambda texts: ex.extract_many(texts, jobs=2), [long_text] * 6)
+    assert took > 0.1 and ticks >= 20, (ticks, took)
+    with Ticker() as ticker:
+        t0 = time.perf_counter()
+        ex.extract(long_text * 3)
+        t1 = time.perf_counter()
+    assert t1 - t0 > 0.1 and ticker.between(t0 + 0.02, t1) >= 20, (ticker.between(t0, t1), t1 - t0)
+
+
+def test_gil_test_can_tell():
+    # a builtin that keeps the GIL after reading its input: sorting floats
+    ticks, took = ticks_after_input(sorted, [random.random() for _ in range(2_000_000)])
+    assert took > 0.1 and ticks <= 5, (ticks, took)
