@@ -56,7 +56,9 @@ impl Extractor {
     #[pyo3(signature = (gazetteers = Vec::new(), defaults = true))]
     fn new(py: Python<'_>, gazetteers: Vec<PathBuf>, defaults: bool) -> PyResult<Extractor> {
         if gazetteers.is_empty() && defaults {
-            return Ok(Extractor { handle: default_handle(py) });
+            return Ok(Extractor {
+                handle: default_handle(py),
+            });
         }
         for path in &gazetteers {
             // An unreadable path is an OSError (FileNotFoundError,
@@ -81,7 +83,9 @@ impl Extractor {
             catch_unwind(AssertUnwindSafe(|| builder.build()))
         });
         match built {
-            Ok(Ok(ex)) => Ok(Extractor { handle: Handle::Own(Box::new(ex)) }),
+            Ok(Ok(ex)) => Ok(Extractor {
+                handle: Handle::Own(Box::new(ex)),
+            }),
             Ok(Err(e)) => Err(gazetteer_error(&e)),
             Err(panic) => Err(internal_error("building the extractor", &panic)),
         }
@@ -195,7 +199,13 @@ fn to_python<'py>(py: Python<'py>, x: &Extraction) -> PyResult<Bound<'py, PyAny>
 /// A loading error as `namyab.GazetteerError(message, file, line, column,
 /// value)`; the message is the crate's own (`mine.tsv:2: column `type`: …`).
 fn gazetteer_error(e: &namyab::Error) -> PyErr {
-    GazetteerError::new_err((e.to_string(), e.file().to_string(), e.line(), e.column().map(str::to_string), e.value().map(str::to_string)))
+    GazetteerError::new_err((
+        e.to_string(),
+        e.file().to_string(),
+        e.line(),
+        e.column().map(str::to_string),
+        e.value().map(str::to_string),
+    ))
 }
 
 /// A panic inside the crate (a bug: the crate documents that extraction
@@ -216,7 +226,10 @@ fn internal_error(doing: &str, panic: &Panic) -> PyErr {
 /// `namyab extract`.
 #[pyfunction]
 fn extract<'py>(py: Python<'py>, text: String) -> PyResult<Bound<'py, PyAny>> {
-    Extractor { handle: default_handle(py) }.extract(py, text)
+    Extractor {
+        handle: default_handle(py),
+    }
+    .extract(py, text)
 }
 
 #[pymodule]
