@@ -17,5 +17,38 @@ The spaCy component (``pip install namyab[spacy]``) registers itself as
 
 from ._error import GazetteerError
 from ._namyab import Extractor, __version__, extract
+from .types import (
+    Argument,
+    Entity,
+    EntityType,
+    Event,
+    EventKind,
+    Evidence,
+    Extraction,
+    Member,
+    Modality,
+    Relation,
+    Role,
+    Span,
+    Status,
+)
 
-__all__ = ["Extractor", "GazetteerError", "extract", "__version__"]
+__all__ = [
+    "Argument",
+    "Entity",
+    "EntityType",
+    "Event",
+    "EventKind",
+    "Evidence",
+    "Extraction",
+    "Extractor",
+    "GazetteerError",
+    "Member",
+    "Modality",
+    "Relation",
+    "Role",
+    "Span",
+    "Status",
+    "extract",
+    "__version__",
+]

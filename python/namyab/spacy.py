@@ -30,12 +30,12 @@ Config: ``gazetteers`` (a list of paths) and ``defaults`` as for
 """
 
 from bisect import bisect_right
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from typing import Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
-from ._namyab import Extractor
+from . import Extraction, Extractor
 
 __all__ = ["NamyabComponent", "make_namyab"]
 
@@ -70,7 +70,7 @@ class NamyabComponent:
             yield self._apply(doc, result)
 
     @staticmethod
-    def _apply(doc: Doc, result: Dict[str, Any]) -> Doc:
+    def _apply(doc: Doc, result: Extraction) -> Doc:
         entities = result["entities"]
         split_at_entity_edges(doc, [(e["char_start"], e["char_end"]) for e in entities])
         spans = []
@@ -87,7 +87,7 @@ class NamyabComponent:
         return doc
 
 
-def split_at_entity_edges(doc: Doc, ranges: Iterable[tuple]) -> None:
+def split_at_entity_edges(doc: Doc, ranges: Iterable[Tuple[int, int]]) -> None:
     """Splits every token of ``doc`` that an entity starts or ends inside,
     at those char offsets; the text and whitespace stay as they are."""
     cuts: Dict[int, List[int]] = {}
@@ -106,7 +106,7 @@ def split_at_entity_edges(doc: Doc, ranges: Iterable[tuple]) -> None:
             orths = [token.text[a:b] for a, b in zip(edges, edges[1:])]
             # Each new piece hangs on the first (no parser has run yet; a
             # later parser sets its own heads).
-            heads = [(token, 0)] * len(orths)
+            heads: List[Union[Token, Tuple[Token, int]]] = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads=heads)
 
 
