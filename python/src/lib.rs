@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use namyab::Extraction;
-use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyIsADirectoryError, PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -71,7 +71,7 @@ impl Extractor {
                 return Err(PyOSError::new_err((errno, strerror.to_string(), path.display().to_string())));
             }
             if path.is_dir() {
-                return Err(PyOSError::new_err((21, "Is a directory", path.display().to_string())));
+                return Err(PyIsADirectoryError::new_err((21, "Is a directory", path.display().to_string())));
             }
         }
         let built = py.detach(|| {
