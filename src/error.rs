@@ -152,6 +152,47 @@ impl Error {
     pub fn column(&self) -> Option<&str> {
         self.0.location.column.as_deref()
     }
+
+    /// The value at fault (an id, a type, a name, a marker, a date…), where
+    /// the error names one; `None` for errors about the file as a whole
+    /// (unreadable, no header) or a line's shape.
+    ///
+    /// ```
+    /// let err = namyab::Extractor::builder()
+    ///     .add_gazetteer_str("mine.tsv", "id\ttype\tfa\nfoo\tPLANET\tزحل\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!((err.file(), err.line(), err.column()), ("mine.tsv", Some(2), Some("type")));
+    /// assert_eq!(err.value(), Some("PLANET"));
+    /// ```
+    pub fn value(&self) -> Option<&str> {
+        match &self.0.detail {
+            Detail::UnknownColumn(v)
+            | Detail::DuplicateColumn(v)
+            | Detail::BadId(v)
+            | Detail::UnknownType(v)
+            | Detail::NoNames(v)
+            | Detail::EmptyName(v)
+            | Detail::BadMarker(v)
+            | Detail::UnknownFlag(v)
+            | Detail::BadRole(v)
+            | Detail::BadDate(v)
+            | Detail::RoleDatesOrder(v) => Some(v),
+            Detail::MissingColumn(v) => Some(v),
+            Detail::NameFoldsToNothing { name } | Detail::NameClash { name, .. } => Some(name),
+            Detail::UnknownCueClass { class, .. } => Some(class),
+            Detail::DuplicateId { id, .. } => Some(id),
+            Detail::UnresolvedId { value } => Some(value),
+            Detail::Io(_)
+            | Detail::NotUtf8(_)
+            | Detail::NoHeader
+            | Detail::NoNameColumn
+            | Detail::CellCount { .. }
+            | Detail::EmptyId
+            | Detail::Malformed(_)
+            | Detail::Pattern(_) => None,
+        }
+    }
 }
 
 pub(crate) fn display_path(path: &std::path::Path) -> String {
