@@ -177,7 +177,9 @@ impl Error {
             | Detail::UnknownFlag(v)
             | Detail::BadRole(v)
             | Detail::BadDate(v)
-            | Detail::RoleDatesOrder(v) => Some(v),
+            | Detail::RoleDatesOrder(v)
+            | Detail::EmptyForm(v)
+            | Detail::SeveralForms(v) => Some(v),
             Detail::MissingColumn(v) => Some(v),
             Detail::NameFoldsToNothing { name } | Detail::NameClash { name, .. } => Some(name),
             Detail::UnknownCueClass { class, .. } => Some(class),
@@ -188,6 +190,7 @@ impl Error {
             | Detail::NoHeader
             | Detail::NoNameColumn
             | Detail::CellCount { .. }
+            | Detail::RowCells { .. }
             | Detail::EmptyId
             | Detail::Malformed(_)
             | Detail::Pattern(_) => None,
