@@ -15,12 +15,12 @@
 
 use crate::documents::{read_input, write_document, Failure, Format};
 use clap::ValueEnum;
+use crossbeam_channel::{bounded, Receiver, Sender};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use namyab::Extractor;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use crossbeam_channel::{bounded, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 /// What to do with an input that cannot be read or parsed (a missing file,

@@ -12,7 +12,12 @@ fn extractions_read_back_equal() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect();
-    for file in ["relations.json", "articles.json", "relations_news_fa.json", "relations_news_ar.json"] {
+    for file in [
+        "relations.json",
+        "articles.json",
+        "relations_news_fa.json",
+        "relations_news_ar.json",
+    ] {
         let path = format!("{}/tests/cases/{file}", env!("CARGO_MANIFEST_DIR"));
         let cases: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         texts.extend(cases.iter().map(|c| c["text"].as_str().unwrap().to_string()));
