@@ -38,9 +38,10 @@ mark.trigger { background: none; outline: 2px solid #c0392b; font-weight: bold; 
 .evidence { background: #fff7cf; box-shadow: 0 0 0 1px #eadf9c; }
 ol { padding-inline-start: 1.5em; }
 li { margin-bottom: 0.6em; }
-.kind { font-weight: bold; direction: ltr; unicode-bidi: isolate; }
-.meta { color: #555; direction: ltr; unicode-bidi: isolate; font-size: 0.9em; }
-.id { direction: ltr; unicode-bidi: isolate; font-family: monospace; font-size: 0.85em; color: #444; }
+.kind { font-weight: bold; }
+.meta { color: #555; font-size: 0.9em; }
+.id { font-family: monospace; font-size: 0.85em; color: #444; }
+.member { display: inline-block; margin: 0.1em 0 0.1em 0.6em; padding: 0 0.4em; border: 1px solid #ddd; border-radius: 0.3em; background: #fff; line-height: 1.8; }
 blockquote { margin: 0.2em 1.5em; padding: 0 0.6em; border-inline-start: 3px solid #eadf9c; background: #fffbe6; }
 ";
 
@@ -245,43 +246,44 @@ pub(crate) fn write(out: &mut impl Write, name: &str, id: Option<&Value>, text: 
             )
         }
     };
-    let argument = |a: &namyab::Argument| {
+    // one member of an event or relation: a box of its own, so that the
+    // right-to-left names and left-to-right ids of several members do not
+    // reorder across each other
+    let member = |role: &str, ty: namyab::EntityType, text: &str, id: Option<&str>| {
+        let id = escape(id.unwrap_or("—"));
         format!(
-            "<mark class=\"ent {ty}\" title=\"{ty} · {id}\">{}</mark> <span class=\"id\">{id}</span>",
-            escape(&a.text),
-            ty = a.entity_type,
-            id = escape(a.id.as_deref().unwrap_or("—")),
+            "<span class=\"member\"><bdi class=\"meta\">{role}</bdi> <mark class=\"ent {ty}\" title=\"{ty} · {id}\">{}</mark> <bdi class=\"id\" dir=\"ltr\">{id}</bdi></span>",
+            escape(text)
+        )
+    };
+    let head = |kind: &str, status: &str, modality: Option<namyab::Modality>, cameo: &str, link: String| {
+        format!(
+            "<div class=\"head\"><bdi class=\"kind\">{kind}</bdi> <bdi class=\"meta\">{status}{} · CAMEO {cameo}{link}</bdi></div>",
+            modality.map_or(String::new(), |m| format!(" · {}", self::modality(m)))
         )
     };
     if !x.events.is_empty() {
         writeln!(out, "<section class=\"events\"><h3>Events</h3>\n<ol>")?;
         for (i, e) in x.events.iter().enumerate() {
-            let members = e
-                .members
-                .iter()
-                .map(|m| format!("<span class=\"meta\">{}:</span> {}", role(m.role), argument(&m.argument)))
-                .collect::<Vec<_>>()
-                .join("، ");
             write!(
                 out,
-                "<li id=\"{doc}-e{i}\"><span class=\"kind\">{}</span> <span class=\"meta\">{}{} · CAMEO {}</span> — {members}",
-                e.kind.as_str(),
-                status(e.status),
-                e.modality.map_or(String::new(), |m| format!(" · {}", modality(m))),
-                e.cameo
+                "<li id=\"{doc}-e{i}\">{}<div class=\"members\">",
+                head(e.kind.as_str(), status(e.status), e.modality, e.cameo, String::new())
             )?;
+            for m in &e.members {
+                let a = &m.argument;
+                write!(out, "{}", member(role(m.role), a.entity_type, &a.text, a.id.as_deref()))?;
+            }
             for (what, p) in [("place", &e.place), ("date", &e.date)] {
                 if let Some(p) = p {
                     write!(
                         out,
-                        " <span class=\"meta\">{what}:</span> <mark class=\"ent {}\" title=\"{} · {}\">{}</mark>",
-                        p.entity_type,
-                        p.entity_type,
-                        escape(p.id.as_deref().or(p.value.as_deref()).unwrap_or("—")),
-                        escape(&p.text)
+                        "{}",
+                        member(what, p.entity_type, &p.text, p.id.as_deref().or(p.value.as_deref()))
                     )?;
                 }
             }
+            write!(out, "</div>")?;
             for ev in &e.evidence {
                 write!(out, "{}", quote(ev))?;
             }
@@ -292,25 +294,20 @@ pub(crate) fn write(out: &mut impl Write, name: &str, id: Option<&Value>, text: 
     if !x.relations.is_empty() {
         writeln!(out, "<section class=\"relations\"><h3>Relations</h3>\n<ol>")?;
         for r in &x.relations {
-            let join = |v: &[namyab::Argument]| v.iter().map(argument).collect::<Vec<_>>().join(" + ");
-            let who = match r.relation_type {
-                namyab::RelationType::MetWith => join(&r.participants),
-                namyab::RelationType::MediatedBy => format!(
-                    "{} <span class=\"meta\">mediated by</span> {}",
-                    join(&r.parties),
-                    join(&r.mediators)
-                ),
-            };
+            let link = format!(" · <a href=\"#{doc}-e{}\">event {}</a>", r.event, r.event + 1);
             write!(
                 out,
-                "<li><span class=\"kind\">{}</span> <span class=\"meta\">{}{} · CAMEO {} · <a href=\"#{doc}-e{}\">event {}</a></span> — {who}",
-                r.relation_type.as_str(),
-                status(r.status),
-                r.modality.map_or(String::new(), |m| format!(" · {}", modality(m))),
-                r.cameo,
-                r.event,
-                r.event + 1
+                "<li>{}<div class=\"members\">",
+                head(r.relation_type.as_str(), status(r.status), r.modality, r.cameo, link)
             )?;
+            let groups: [(&str, &[namyab::Argument]); 3] =
+                [("participant", &r.participants), ("party", &r.parties), ("mediator", &r.mediators)];
+            for (what, args) in groups {
+                for a in args {
+                    write!(out, "{}", member(what, a.entity_type, &a.text, a.id.as_deref()))?;
+                }
+            }
+            write!(out, "</div>")?;
             for ev in &r.evidence {
                 write!(out, "{}", quote(ev))?;
             }
