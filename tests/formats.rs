@@ -7,6 +7,9 @@
 //! needs spaCy and the page check Chromium (`chromium` on the path, or
 //! `NAMYAB_CHROMIUM`). Each is skipped with a message when its tool is
 //! missing, unless `NAMYAB_REQUIRE_FORMAT_TOOLS` is set, as `.ci/run` does.
+//! With `NAMYAB_BRAT_SERVER` set to the `server/src` of a brat checkout
+//! (<https://github.com/nlplab/brat>, not a package, so not run by CI), the
+//! brat directory is also read by brat's own parser and verifier.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -347,4 +350,25 @@ fn html_page_as_chromium_renders_it() {
         "screenshot of {} bytes",
         png.len()
     );
+}
+
+#[test]
+fn conll_spacy_and_brat_on_the_bench_corpus() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/corpus/news.jsonl");
+    if !corpus.is_file() {
+        eprintln!("skipped: no bench corpus at {}", corpus.display());
+        return;
+    }
+    let c = corpus.to_str().unwrap();
+    let jsonl = save(
+        "corpus.json",
+        &["extract", "--input", "jsonl", "--format", "jsonl", "--jobs", "2", c],
+    );
+    for kind in ["conll", "spacy", "brat"] {
+        let out = save(
+            &format!("corpus.{kind}"),
+            &["extract", "--input", "jsonl", "--format", kind, "--jobs", "2", c],
+        );
+        check(kind, &corpus, &jsonl, &out);
+    }
 }

@@ -9,12 +9,15 @@ against the JSON output of the same documents. Run by tests/formats.rs:
     formats_check.py html  DOCS JSONL DOM         (Chromium's --dump-dom of the page)
 
 DOCS is a JSONL file of the documents (`{"id", "text"}`, in order), JSONL
-namyab's `--format jsonl` output for them. Exit 0 when every check holds,
+namyab's `--format jsonl` output for them. With NAMYAB_BRAT_SERVER set to
+a brat checkout's `server/src`, `brat-dir` also runs brat's own parser and
+verifier over the directory. Exit 0 when every check holds,
 1 with a message when one fails, 77 when a needed package (spaCy) is
 missing.
 """
 
 import json
+import os
 import re
 import sys
 from html.parser import HTMLParser
@@ -223,6 +226,43 @@ def brat_dir_check(docs, outs, path):
             text = f.read()
         n += brat_compare(d, out, ann.read_text(encoding="utf-8"), text, stem)
     print(f"brat --out: {len(anns)} .txt/.ann pairs, {n} T lines of mentions, every offset and text consistent")
+    brat_server_check(d_)
+
+
+def brat_server_check(d_):
+    """With NAMYAB_BRAT_SERVER set to a checkout's `server/src`, also reads
+    the directory with brat's own parser and verifier (not run by CI: brat
+    is no package)."""
+    src = os.environ.get("NAMYAB_BRAT_SERVER")
+    if not src:
+        return
+    sys.path.insert(0, src)
+    try:
+        import config  # noqa: F401  (a brat installation's own)
+    except ImportError:  # a bare checkout: the settings brat's modules read
+        import types
+
+        sys.modules["config"] = types.SimpleNamespace(BASE_DIR="/", DATA_DIR=str(d_.resolve()), WORK_DIR=str(d_.resolve()), DEBUG=False)
+    import annotation
+    import projectconfig
+
+    def open_textfile(filename, mode="r"):
+        # brat asks for universal newlines with mode 'rU', which Python 3.11 refuses
+        return open(filename, mode.replace("U", ""), encoding="utf8", errors="strict", newline=None)
+
+    annotation.open_textfile = projectconfig.open_textfile = open_textfile
+    from verify_annotations import verify_annotation
+
+    conf = projectconfig.ProjectConfiguration(str(d_.resolve()))
+    check(conf.get_event_types()[0] == "meeting", "brat did not read annotation.conf")
+    n = 0
+    for ann in sorted(d_.glob("*.ann")):
+        doc = annotation.TextAnnotations(str(ann)[:-4], read_only=True)
+        check(not doc.failed_lines, f"{ann}: brat could not parse lines {doc.failed_lines}")
+        issues = [str(i) for i in verify_annotation(doc, conf)]
+        check(not issues, f"{ann}: brat's verifier: {issues[:3]}")
+        n += 1
+    print(f"brat --out: {n} documents read by brat's own parser and verifier, no issue")
 
 
 class Page(HTMLParser):
