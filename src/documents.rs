@@ -12,15 +12,15 @@ pub(crate) enum Format {
     Json,
     Jsonl,
     Text,
-    /// spaCy's `Doc.to_json()` form, one document a line.
+    // spaCy's `Doc.to_json()` form, one document a line.
     Spacy,
-    /// One token a line with BIO tags and ids.
+    // One token a line with BIO tags and ids.
     Conll,
-    /// brat standoff annotations.
+    // brat standoff annotations.
     Brat,
-    /// One right-to-left HTML page.
+    // One right-to-left HTML page.
     Html,
-    /// brat records for `--out DIR` (chosen by `formats::run`, not by users).
+    // brat records for `--out DIR` (chosen by `formats::run`, not by users).
     #[value(skip)]
     BratFiles,
 }

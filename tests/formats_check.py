@@ -237,9 +237,9 @@ def brat_server_check(d_):
     if not src:
         return
     sys.path.insert(0, src)
-    try:
-        import config  # noqa: F401  (a brat installation's own)
-    except ImportError:  # a bare checkout: the settings brat's modules read
+    import importlib.util
+
+    if importlib.util.find_spec("config") is None:  # a bare checkout: the settings brat's modules read
         import types
 
         sys.modules["config"] = types.SimpleNamespace(BASE_DIR="/", DATA_DIR=str(d_.resolve()), WORK_DIR=str(d_.resolve()), DEBUG=False)

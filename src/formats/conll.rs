@@ -12,7 +12,9 @@
 //! values, half-open), the entity id (`_` outside a mention or for a
 //! mention with no id) and the BIO tag, last, where CoNLL readers look for
 //! it. Each document starts with a `# newdoc id = …` line (its JSONL id, or
-//! its file name). Tokens come from the tokenizer of
+//! its file name). Tokens never hold white space, so a comment line is the
+//! only line that starts with `# ` (a `#` token's line starts with `#` and
+//! a tab). Tokens come from the tokenizer of
 //! [`tokens`](super::tokens), which splits a joined proclitic or suffix off
 //! a mention, so every mention is a `B-` token followed by `I-` tokens whose
 //! text, from the first token's start to the last one's end, is exactly the
