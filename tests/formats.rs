@@ -372,3 +372,51 @@ fn conll_spacy_and_brat_on_the_bench_corpus() {
         check(kind, &corpus, &jsonl, &out);
     }
 }
+
+#[test]
+fn on_error_record_writes_each_formats_own_record() {
+    let input = scratch("record.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"دیدار لاوروف\"}\nnot json\n{\"id\": \"c\", \"text\": \"باکو\"}\n",
+    )
+    .unwrap();
+    let i = input.to_str().unwrap();
+    let out = |format: &str| {
+        String::from_utf8(run(&["extract", "--input", "jsonl", "--on-error", "record", "--format", format, i]).stdout).unwrap()
+    };
+    let bad = format!("{i}:2");
+    let spacy = out("spacy");
+    let lines: Vec<serde_json::Value> = spacy.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1]["id"], bad.as_str());
+    assert!(lines[1]["error"].as_str().unwrap().contains("not a JSON line"));
+    let conll = out("conll");
+    assert!(
+        conll.contains(&format!("# newdoc id = {bad}\n# error = {bad}: not a JSON line")),
+        "{conll}"
+    );
+    assert!(conll.contains("# newdoc id = c\nباکو\t0\t4\tbaku\tB-GPE\n"));
+    let brat = out("brat");
+    assert!(brat.contains(&format!("# {bad}\n# error: {bad}: not a JSON line")), "{brat}");
+    let html = out("html");
+    assert_eq!(html.matches("<article").count(), 3);
+    assert!(html.contains(&format!("<article class=\"error\" dir=\"rtl\">\n<h2>{bad}</h2>")));
+    let dir = scratch("record_brat");
+    let _ = std::fs::remove_dir_all(&dir);
+    run(&[
+        "extract",
+        "--input",
+        "jsonl",
+        "--on-error",
+        "record",
+        "--format",
+        "brat",
+        "--out",
+        dir.to_str().unwrap(),
+        i,
+    ]);
+    assert!(dir.join("a.ann").is_file() && dir.join("c.txt").is_file());
+    let errors = std::fs::read_to_string(dir.join("errors.jsonl")).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&errors).unwrap()["id"], bad.as_str());
+}

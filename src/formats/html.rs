@@ -42,6 +42,7 @@ li { margin-bottom: 0.6em; }
 .meta { color: #555; font-size: 0.9em; }
 .id { font-family: monospace; font-size: 0.85em; color: #444; }
 .member { display: inline-block; margin: 0.1em 0 0.1em 0.6em; padding: 0 0.4em; border: 1px solid #ddd; border-radius: 0.3em; background: #fff; line-height: 1.8; }
+p.error { color: #a00; }
 blockquote { margin: 0.2em 1.5em; padding: 0 0.6em; border-inline-start: 3px solid #eadf9c; background: #fffbe6; }
 ";
 
