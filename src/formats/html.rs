@@ -127,16 +127,30 @@ fn anchor(label: &str, text: &str) -> String {
     format!("d{:012x}", h >> 16)
 }
 
-/// One layer of marks in the text: spans in byte offsets, each with its
-/// opening tag.
+/// One layer of marks in the text: spans in byte offsets, sorted by start,
+/// each with its opening tag.
 struct Layer {
     spans: Vec<(Span, String)>,
     close: &'static str,
+    disjoint: bool,
 }
 
 impl Layer {
+    fn new(spans: Vec<(Span, String)>, close: &'static str) -> Layer {
+        let disjoint = spans.windows(2).all(|w| w[0].0.end <= w[1].0.start);
+        Layer { spans, close, disjoint }
+    }
+
+    /// The first span holding `a..b`: found by binary search when the spans
+    /// do not overlap (mentions never do), else by a scan.
     fn at(&self, a: usize, b: usize) -> Option<usize> {
-        self.spans.iter().position(|(s, _)| s.start <= a && b <= s.end)
+        let holds = |s: &Span| s.start <= a && b <= s.end;
+        if self.disjoint {
+            let i = self.spans.partition_point(|(s, _)| s.start <= a);
+            (i > 0 && holds(&self.spans[i - 1].0)).then(|| i - 1)
+        } else {
+            self.spans.iter().position(|(s, _)| holds(s))
+        }
     }
 }
 
@@ -166,21 +180,18 @@ pub(crate) fn write(out: &mut impl Write, name: &str, id: Option<&Value>, text: 
     triggers.sort();
     let trigger_id = |s: Span| format!("{doc}-t{}", triggers.iter().position(|t| *t == s).unwrap_or(0));
     let layers = [
-        Layer {
-            spans: sentences.iter().map(|s| (*s, "<span class=\"evidence\">".to_string())).collect(),
-            close: "</span>",
-        },
-        Layer {
-            spans: x.entities.iter().map(|e| (e.span, entity_open(e))).collect(),
-            close: "</mark>",
-        },
-        Layer {
-            spans: triggers
+        Layer::new(
+            sentences.iter().map(|s| (*s, "<span class=\"evidence\">".to_string())).collect(),
+            "</span>",
+        ),
+        Layer::new(x.entities.iter().map(|e| (e.span, entity_open(e))).collect(), "</mark>"),
+        Layer::new(
+            triggers
                 .iter()
                 .map(|t| (*t, format!("<mark class=\"trigger\" id=\"{}\" title=\"trigger\">", trigger_id(*t))))
                 .collect(),
-            close: "</mark>",
-        },
+            "</mark>",
+        ),
     ];
 
     writeln!(
