@@ -32,7 +32,7 @@
 //! its JSON record appended to `DIR/errors.jsonl`.
 
 use super::tokens::Chars;
-use namyab::{Entity, EntityType, Extraction, Role, Span};
+use namyab::{Entity, EntityType, Extraction, Span};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -235,63 +235,60 @@ pub(crate) fn ann(text: &str, x: &Extraction) -> String {
         let Some(trigger) = trigger else { continue };
         let eid = format!("E{}", i + 1);
         let mut line = format!("{eid}\t{kind}:{trigger}");
-        let mut seen: HashSet<(&str, String)> = HashSet::new();
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        let mut arg = |a: &mut Ann, line: &mut String, role: &'static str, ty: EntityType, span: Span| {
+        let mut seen: HashSet<(String, String)> = HashSet::new();
+        let mut count: HashMap<String, usize> = HashMap::new();
+        let mut arg = |a: &mut Ann, line: &mut String, role: String, ty: EntityType, span: Span| {
             let Some(t) = a.mention(ty, span) else { return };
-            if !seen.insert((role, t.clone())) {
+            if !seen.insert((role.clone(), t.clone())) {
                 return;
             }
-            let n = count.entry(role).or_insert(0);
+            let n = count.entry(role.clone()).or_insert(0);
             *n += 1;
             let suffix = if *n == 1 { String::new() } else { n.to_string() };
             let _ = write!(line, " {role}{suffix}:{t}");
         };
         for m in &ev.members {
-            let role = match m.role {
-                Role::Participant => "Participant",
-                Role::Host => "Host",
-                Role::Mediator => "Mediator",
-                Role::Announcer => "Announcer",
-            };
+            let role = capitalized(m.role.as_str());
             arg(&mut a, &mut line, role, m.argument.entity_type, m.argument.span);
         }
         for (role, e) in [("Place", &ev.place), ("Date", &ev.date)] {
             if let Some(Entity { entity_type, span, .. }) = e {
-                arg(&mut a, &mut line, role, *entity_type, *span);
+                arg(&mut a, &mut line, role.to_string(), *entity_type, *span);
             }
         }
         let _ = writeln!(a.rest, "{line}");
-        a.attribute("Status", &eid, status(ev.status));
+        a.attribute("Status", &eid, ev.status.as_str());
         if let Some(m) = ev.modality {
-            a.attribute("Modality", &eid, modality(m));
+            a.attribute("Modality", &eid, m.as_str());
         }
         a.note(&eid, &format!("cameo {}", ev.cameo));
     }
-    let mut pairs: HashSet<(&str, String, String)> = HashSet::new();
+    let mut pairs: HashSet<(String, String, String)> = HashSet::new();
     let mut n_r = 0;
     for r in &x.relations {
-        let (kind, left, right) = match r.relation_type {
-            namyab::RelationType::MetWith => ("met_with", &r.participants, &r.participants),
-            namyab::RelationType::MediatedBy => ("mediated_by", &r.parties, &r.mediators),
+        let (symmetric, left, right) = match r.relation_type {
+            namyab::RelationType::MetWith => (true, &r.participants, &r.participants),
+            namyab::RelationType::MediatedBy => (false, &r.parties, &r.mediators),
+            _ => continue,
         };
+        let kind = r.relation_type.as_str().replace('-', "_");
         for (i, p) in left.iter().enumerate() {
             for (j, q) in right.iter().enumerate() {
-                if kind == "met_with" && j <= i {
+                if symmetric && j <= i {
                     continue;
                 }
                 let (Some(tp), Some(tq)) = (a.mention(p.entity_type, p.span), a.mention(q.entity_type, q.span)) else {
                     continue;
                 };
-                if tp == tq || !pairs.insert((kind, tp.clone(), tq.clone())) {
+                if tp == tq || !pairs.insert((kind.clone(), tp.clone(), tq.clone())) {
                     continue;
                 }
                 n_r += 1;
                 let _ = writeln!(a.rest, "R{n_r}\t{kind} Arg1:{tp} Arg2:{tq}");
-                let how = r.modality.map_or(String::new(), |m| format!(" {}", modality(m)));
+                let how = r.modality.map_or(String::new(), |m| format!(" {}", m.as_str()));
                 a.note(
                     &format!("R{n_r}"),
-                    &format!("{}{how}, cameo {}, event E{}", status(r.status), r.cameo, r.event + 1),
+                    &format!("{}{how}, cameo {}, event E{}", r.status.as_str(), r.cameo, r.event + 1),
                 );
             }
         }
@@ -358,17 +355,8 @@ impl Ann<'_> {
     }
 }
 
-fn status(s: namyab::Status) -> &'static str {
-    match s {
-        namyab::Status::Occurred => "occurred",
-        namyab::Status::Planned => "planned",
-    }
-}
-
-fn modality(m: namyab::Modality) -> &'static str {
-    match m {
-        namyab::Modality::Phone => "phone",
-        namyab::Modality::InPerson => "in_person",
-        namyab::Modality::Unspecified => "unspecified",
-    }
+/// `participant` → `Participant`: brat's role names.
+fn capitalized(s: &'static str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

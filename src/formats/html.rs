@@ -280,11 +280,11 @@ pub(crate) fn write(out: &mut impl Write, name: &str, id: Option<&Value>, text: 
             write!(
                 out,
                 "<li id=\"{doc}-e{i}\">{}<div class=\"members\">",
-                head(e.kind.as_str(), status(e.status), e.modality, e.cameo, String::new())
+                head(e.kind.as_str(), e.status.as_str(), e.modality, e.cameo, String::new())
             )?;
             for m in &e.members {
                 let a = &m.argument;
-                write!(out, "{}", member(role(m.role), a.entity_type, &a.text, a.id.as_deref()))?;
+                write!(out, "{}", member(m.role.as_str(), a.entity_type, &a.text, a.id.as_deref()))?;
             }
             for (what, p) in [("place", &e.place), ("date", &e.date)] {
                 if let Some(p) = p {
@@ -310,7 +310,7 @@ pub(crate) fn write(out: &mut impl Write, name: &str, id: Option<&Value>, text: 
             write!(
                 out,
                 "<li>{}<div class=\"members\">",
-                head(r.relation_type.as_str(), status(r.status), r.modality, r.cameo, link)
+                head(r.relation_type.as_str(), r.status.as_str(), r.modality, r.cameo, link)
             )?;
             let groups: [(&str, &[namyab::Argument]); 3] =
                 [("participant", &r.participants), ("party", &r.parties), ("mediator", &r.mediators)];
@@ -349,26 +349,7 @@ fn entity_open(e: &namyab::Entity) -> String {
     format!("<mark class=\"ent {}\" title=\"{}\">", e.entity_type, escape(&title))
 }
 
-fn role(r: namyab::Role) -> &'static str {
-    match r {
-        namyab::Role::Participant => "participant",
-        namyab::Role::Host => "host",
-        namyab::Role::Mediator => "mediator",
-        namyab::Role::Announcer => "announcer",
-    }
-}
-
-fn status(s: namyab::Status) -> &'static str {
-    match s {
-        namyab::Status::Occurred => "occurred",
-        namyab::Status::Planned => "planned",
-    }
-}
-
-fn modality(m: namyab::Modality) -> &'static str {
-    match m {
-        namyab::Modality::Phone => "phone",
-        namyab::Modality::InPerson => "in person",
-        namyab::Modality::Unspecified => "unspecified",
-    }
+/// A modality for a reader: `in person`.
+fn modality(m: namyab::Modality) -> String {
+    m.as_str().replace('_', " ")
 }
