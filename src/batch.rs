@@ -400,6 +400,7 @@ fn write_record<W: Write>(out: &mut W, format: Format, f: &Failed) -> Result<(),
             writeln!(out)?;
         }
         Format::Text => writeln!(out, "# {}: error: {}", f.name, f.report())?,
+        other => crate::formats::write_failure(out, other, &f.name, f.line.as_ref().map(|(_, id)| id), &f.report())?,
     }
     Ok(())
 }

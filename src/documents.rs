@@ -12,6 +12,17 @@ pub(crate) enum Format {
     Json,
     Jsonl,
     Text,
+    // spaCy's `Doc.to_json()` form, one document a line.
+    Spacy,
+    // One token a line with BIO tags and ids.
+    Conll,
+    // brat standoff annotations.
+    Brat,
+    // One right-to-left HTML page.
+    Html,
+    // brat records for `--out DIR` (chosen by `formats::run`, not by users).
+    #[value(skip)]
+    BratFiles,
 }
 
 /// One document as the JSON output writes it.
@@ -99,6 +110,11 @@ pub(crate) fn write_document(
             serde_json::to_writer(&mut *out, &doc)?;
             writeln!(out)?;
         }
+        Format::Spacy => crate::formats::spacy::write(out, name, id, text, x)?,
+        Format::Conll => crate::formats::conll::write(out, name, id, text, x)?,
+        Format::Brat => crate::formats::brat::write(out, name, id, text, x)?,
+        Format::BratFiles => crate::formats::brat::write_record(out, name, id, text, x)?,
+        Format::Html => crate::formats::html::write(out, name, id, text, x)?,
         Format::Text => {
             match id {
                 Some(id) => writeln!(out, "# {name}: {id}")?,

@@ -1,8 +1,8 @@
 //! The `namyab` command-line tool.
 //!
 //! ```text
-//! namyab extract [--format json|jsonl|text] [--input text|jsonl] [--jobs N] [--gazetteer FILE]... [--lossy]
-//!                [--on-error report|fail|record|skip] [--line-buffered] [--progress] [FILE...]
+//! namyab extract [--format json|jsonl|text|spacy|conll|brat|html] [--out DIR] [--input text|jsonl] [--jobs N]
+//!                [--gazetteer FILE]... [--lossy] [--on-error report|fail|record|skip] [--line-buffered] [--progress] [FILE...]
 //! namyab perturb [--gazetteer FILE]... [--lossy] [FILE...]
 //! namyab fold [FILE]...
 //! namyab gazetteer dump [--gazetteer FILE]...
@@ -22,6 +22,7 @@ use std::process::ExitCode;
 
 mod batch;
 mod documents;
+mod formats;
 
 use batch::OnError;
 use documents::{read_input, Failure, Format};
@@ -38,10 +39,18 @@ enum Command {
     /// Extract entities from files (or standard input when none is given).
     Extract {
         /// Output format: `json` (one pretty object per input), `jsonl` (one
-        /// line per input, with a `file` field) or `text` (one entity per
-        /// line, for a person to read).
+        /// line per input, with a `file` field), `text` (one entity per
+        /// line, for a person to read), `spacy` (spaCy's `Doc.to_json()`
+        /// form, one line per input), `conll` (one token a line, BIO tags
+        /// and ids), `brat` (standoff `.ann`) or `html` (one right-to-left
+        /// page for all inputs).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// With `--format brat`: write `DIR/NAME.txt` and `DIR/NAME.ann` for
+        /// each document, and `DIR/annotation.conf`, instead of standard
+        /// output.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
         /// Also load this gazetteer file (repeatable).
         #[arg(long = "gazetteer", value_name = "FILE")]
         gazetteers: Vec<PathBuf>,
@@ -166,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let code = match cli.command {
         Command::Extract {
             format,
+            out: out_dir,
             gazetteers,
             lossy,
             input,
@@ -180,16 +190,24 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
                 n => n,
             };
-            let options = batch::Options {
-                lossy,
-                jsonl: input == Input::Jsonl,
-                jobs,
-                format,
-                on_error,
-                line_buffered,
-                progress,
-            };
-            let failed = batch::run(&ex, files, options, &mut out)?;
+            if out_dir.is_some() && format != Format::Brat {
+                use clap::CommandFactory;
+                Cli::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, "--out DIR goes with --format brat")
+                    .exit();
+            }
+            let failed = formats::run(format, out_dir.as_deref(), &mut out, |format, mut w| {
+                let options = batch::Options {
+                    lossy,
+                    jsonl: input == Input::Jsonl,
+                    jobs,
+                    format,
+                    on_error,
+                    line_buffered,
+                    progress,
+                };
+                batch::run(&ex, files, options, &mut w)
+            })?;
             // The process ends here: freeing the 80,000 variants and the
             // trie one by one would take a tenth of a one-line run.
             std::mem::forget(ex);
