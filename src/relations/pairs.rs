@@ -24,7 +24,7 @@ use super::frames::{main_pair, Frame};
 use super::lexicon::Kind;
 use super::participants::is_object;
 use super::types::{Argument, Event, Evidence, Member, Relation, RelationType, Role};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 type Key = (
     RelationType,
@@ -55,6 +55,7 @@ pub(crate) fn derive(doc: &Doc<'_>, frames: &[Frame<'_>]) -> (Vec<Event>, Vec<Re
         doc,
         relations: Vec::new(),
         seen: HashMap::new(),
+        evidence: HashSet::new(),
     };
     for frame in frames.iter().filter(|f| !f.merged) {
         let members = members(doc, frame);
@@ -146,6 +147,18 @@ struct Out<'d, 'a> {
     doc: &'d Doc<'a>,
     relations: Vec<Relation>,
     seen: HashMap<Key, usize>,
+    /// The evidence each relation already has, by relation: a long
+    /// document repeats one relation thousands of times, and a scan of its
+    /// evidence for each repeat was quadratic.
+    evidence: HashSet<(usize, Evidence)>,
+}
+
+/// What a statement of an event says where it differs from the event: a
+/// mediation has its own status, trigger and sentence.
+struct Statement {
+    status: super::types::Status,
+    trigger: crate::Span,
+    sentence: crate::Span,
 }
 
 impl Out<'_, '_> {
@@ -192,7 +205,7 @@ impl Out<'_, '_> {
                         continue;
                     }
                     let args = vec![argument(doc, a), argument(doc, b)];
-                    self.push(RelationType::MetWith, args, Vec::new(), event, index);
+                    self.push(RelationType::MetWith, args, Vec::new(), event, None, index);
                 }
             }
         }
@@ -226,31 +239,43 @@ impl Out<'_, '_> {
             }
             let parties = unique.iter().map(|a| argument(self.doc, a)).collect();
             let mediators = m.mediators.iter().map(|a| argument(self.doc, a)).collect();
-            let mut e = event.clone();
-            e.status = mediated.status;
-            e.trigger = self.doc.chars.span(self.doc.norm.to_original(m.word.start..m.word.end));
-            e.sentence = self.doc.chars.span(mediated.sentence.clone());
-            self.push(RelationType::MediatedBy, parties, mediators, &e, index);
+            let statement = Statement {
+                status: mediated.status,
+                trigger: self.doc.chars.span(self.doc.norm.to_original(m.word.start..m.word.end)),
+                sentence: self.doc.chars.span(mediated.sentence.clone()),
+            };
+            self.push(RelationType::MediatedBy, parties, mediators, event, Some(statement), index);
         }
     }
 
     /// Adds a relation, or its evidence to an equal one already found.
-    fn push(&mut self, kind: RelationType, args: Vec<Argument>, mediators: Vec<Argument>, event: &Event, index: usize) {
+    /// `statement` overrides the event's status, trigger and sentence.
+    fn push(
+        &mut self,
+        kind: RelationType,
+        args: Vec<Argument>,
+        mediators: Vec<Argument>,
+        event: &Event,
+        statement: Option<Statement>,
+        index: usize,
+    ) {
+        let Statement { status, trigger, sentence } = statement.unwrap_or(Statement {
+            status: event.status,
+            trigger: event.trigger,
+            sentence: event.sentence,
+        });
         let key_of = |a: &Argument| a.id.as_deref().map_or_else(|| format!("text:{}", a.text), str::to_string);
         let mut ids: Vec<String> = args.iter().map(key_of).collect();
         ids.sort();
         let mut meds: Vec<String> = mediators.iter().map(key_of).collect();
         meds.sort();
         let modality = (kind == RelationType::MetWith).then_some(event.modality).flatten();
-        let key = (kind, ids, meds, event.status, modality);
-        let evidence = Evidence {
-            trigger: event.trigger,
-            sentence: event.sentence,
-        };
+        let key = (kind, ids, meds, status, modality);
+        let evidence = Evidence { trigger, sentence };
         if let Some(&i) = self.seen.get(&key) {
             let o = &mut self.relations[i];
             for e in std::iter::once(evidence).chain(event.evidence.iter().copied()) {
-                if !o.evidence.contains(&e) {
+                if self.evidence.insert((i, e)) {
                     o.evidence.push(e);
                 }
             }
@@ -262,17 +287,19 @@ impl Out<'_, '_> {
         };
         let mut all = vec![evidence];
         all.extend(event.evidence.iter().copied().filter(|e| *e != evidence));
-        self.seen.insert(key, self.relations.len());
+        let i = self.relations.len();
+        self.evidence.extend(all.iter().map(|&e| (i, e)));
+        self.seen.insert(key, i);
         self.relations.push(Relation {
             relation_type: kind,
             participants,
             parties,
             mediators,
-            status: event.status,
+            status,
             modality: (kind == RelationType::MetWith).then_some(event.modality).flatten(),
             cameo: if kind == RelationType::MediatedBy { "045" } else { event.cameo },
-            trigger: event.trigger,
-            sentence: event.sentence,
+            trigger,
+            sentence,
             place: event.place.clone(),
             date: event.date.clone(),
             evidence: all,

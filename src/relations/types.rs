@@ -134,7 +134,7 @@ impl Serialize for Argument {
 }
 
 /// Where the text states a relation: the trigger and its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Evidence {
     /// The trigger word or phrase.
