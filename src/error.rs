@@ -139,16 +139,52 @@ impl Error {
     }
 
     /// The file the error is about, as it was named to the builder.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("namyab-doc-error-file.tsv");
+    /// std::fs::write(&path, "id\ttype\tfa\ncaspian_sea\tSEA\tدریای خزر\n").unwrap();
+    /// let err = namyab::Extractor::builder().add_gazetteer_file(&path).build().unwrap_err();
+    /// assert_eq!(err.file(), path.display().to_string());
+    /// assert_eq!((err.line(), err.column()), (Some(2), Some("type")));
+    /// // a string added to the builder is known by the name given with it
+    /// let err = namyab::Extractor::builder()
+    ///     .add_gazetteer_str("خزر.tsv", "id\ttype\tfa\ncaspian_sea\tSEA\tدریای خزر\n")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.file(), "خزر.tsv");
+    /// std::fs::remove_file(&path).unwrap();
+    /// ```
     pub fn file(&self) -> &str {
         &self.0.location.file
     }
 
     /// The 1-based line the error is about, where there is one.
+    ///
+    /// ```
+    /// // comment lines count: the second `khazar` stands on line 4
+    /// let tsv = "# دریاها\nid\ttype\tfa\tar\nkhazar\tLOC\tدریای خزر\tبحر الخزر\nkhazar\tLOC\tدریای کاسپین\tبحر قزوين\n";
+    /// let err = namyab::Extractor::builder().add_gazetteer_str("seas.tsv", tsv).build().unwrap_err();
+    /// assert_eq!(err.line(), Some(4));
+    /// assert_eq!(err.to_string(), "seas.tsv:4: column `id`: duplicate id `khazar` (first defined at seas.tsv:3)");
+    /// // a file that cannot be read has no line
+    /// let missing = std::env::temp_dir().join("namyab-doc-no-such-dir").join("missing.tsv");
+    /// let err = namyab::Extractor::builder().add_gazetteer_file(&missing).build().unwrap_err();
+    /// assert_eq!((err.line(), err.column()), (None, None));
+    /// ```
     pub fn line(&self) -> Option<usize> {
         self.0.location.line
     }
 
     /// The column (header name) the error is about, where there is one.
+    ///
+    /// ```
+    /// // an affiliation must be the id of a loaded entity
+    /// let tsv = "id\ttype\tfa\tar\taffiliation\nmikhail_ulyanov\tPERSON\tمیخائیل اولیانوف\tميخائيل أوليانوف\tussr\n";
+    /// let err = namyab::Extractor::builder().add_gazetteer_str("people.tsv", tsv).build().unwrap_err();
+    /// assert_eq!(err.column(), Some("affiliation"));
+    /// assert_eq!((err.file(), err.line()), ("people.tsv", Some(2)));
+    /// assert_eq!(err.to_string(), "people.tsv:2: column `affiliation`: `ussr` is not the id of any loaded entity");
+    /// ```
     pub fn column(&self) -> Option<&str> {
         self.0.location.column.as_deref()
     }

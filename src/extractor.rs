@@ -38,6 +38,29 @@ pub struct Extractor {
 /// Builds an [`Extractor`]: the default gazetteers (unless turned off) plus
 /// any files, strings or entries added. An added entity whose id is already
 /// a default replaces the default one; ids must be unique among the added.
+///
+/// ```
+/// use namyab::{EntityType, Extractor, GazetteerEntry};
+/// // `baku` is a default entity: this one replaces it, with the city's old
+/// // Persian name besides its own
+/// let ex = Extractor::builder()
+///     .add_entry(
+///         GazetteerEntry::new("baku", EntityType::Gpe)
+///             .name("باکو")
+///             .name("بادکوبه")
+///             .affiliation("azerbaijan")
+///             .metonym_of("azerbaijan"),
+///     )
+///     .build()
+///     .unwrap();
+/// let text = "سفر عراقچی به بادکوبه";
+/// let x = ex.extract(text);
+/// let found: Vec<(Option<&str>, &str)> = x.entities.iter().map(|e| (e.id.as_deref(), &text[e.span.range()])).collect();
+/// assert_eq!(found, [(Some("abbas_araghchi"), "عراقچی"), (Some("baku"), "بادکوبه")]);
+/// assert_eq!((x.entities[1].span.start, x.entities[1].span.char_start), (25, 14));
+/// let names: Vec<&str> = ex.entity("baku").unwrap().names().collect();
+/// assert_eq!(names, ["باکو", "بادکوبه"]);
+/// ```
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     defaults: bool,
@@ -81,6 +104,24 @@ pub struct GazetteerEntry {
 impl GazetteerEntry {
     /// A new entry with an id and a type (any type but `Date`, which is
     /// recognised by rule).
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let route = GazetteerEntry::new("trans_caspian_international_transport_route", EntityType::Fac)
+    ///     .name("کریدور میانی")
+    ///     .name("الممر الأوسط");
+    /// let ex = Extractor::builder().add_entry(route).build().unwrap();
+    /// let text = "فیدان از کریدور میانی گفت";
+    /// let x = ex.extract(text);
+    /// let e = &x.entities[1];
+    /// assert_eq!(e.id.as_deref(), Some("trans_caspian_international_transport_route"));
+    /// assert_eq!(e.entity_type, EntityType::Fac);
+    /// assert_eq!(&text[e.span.range()], "کریدور میانی");
+    /// assert_eq!((e.span.start, e.span.end, e.span.char_start, e.span.char_end), (16, 39, 9, 21));
+    /// // DATE is no gazetteer type
+    /// let date = GazetteerEntry::new("nowruz", EntityType::Date).name("نوروز");
+    /// assert!(Extractor::builder().add_entry(date).build().is_err());
+    /// ```
     pub fn new(id: impl Into<String>, kind: EntityType) -> GazetteerEntry {
         GazetteerEntry {
             id: id.into(),
@@ -93,24 +134,101 @@ impl GazetteerEntry {
     }
 
     /// Adds a name, as in a file cell: it may end with `[cue:CLASS]`.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// // مهر is also a month and a common word: it names the agency only
+    /// // after a cue of class `agency` (`به گزارش`, `خبرگزاری`, …)
+    /// let ex = Extractor::builder()
+    ///     .add_entry(
+    ///         GazetteerEntry::new("mehr_news_agency", EntityType::Org)
+    ///             .name("مهر [cue:agency]")
+    ///             .name("مهر نیوز")
+    ///             .affiliation("iran"),
+    ///     )
+    ///     .build()
+    ///     .unwrap();
+    /// let text = "به گزارش مهر، عراقچی در مسکو است.";
+    /// let x = ex.extract(text);
+    /// assert_eq!(x.entities[0].id.as_deref(), Some("mehr_news_agency"));
+    /// assert_eq!(&text[x.entities[0].span.range()], "مهر");
+    /// assert_eq!(x.entities[0].span.range(), 16..22);
+    /// assert!(ex.extract("با مهر و محبت").entities.is_empty());
+    /// ```
     pub fn name(mut self, name: impl Into<String>) -> GazetteerEntry {
         self.names.push(name.into());
         self
     }
 
     /// Sets the state or organisation the entity belongs to.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ex = Extractor::builder()
+    ///     .add_entry(
+    ///         GazetteerEntry::new("mikhail_ulyanov", EntityType::Person)
+    ///             .name("میخائیل اولیانوف")
+    ///             .name("ميخائيل أوليانوف")
+    ///             .affiliation("russia"),
+    ///     )
+    ///     .build()
+    ///     .unwrap();
+    /// let text = "قال ميخائيل أوليانوف في فيينا";
+    /// let x = ex.extract(text);
+    /// let e = &x.entities[0];
+    /// assert_eq!(&text[e.span.range()], "ميخائيل أوليانوف");
+    /// assert_eq!(e.affiliation.as_deref(), Some("russia"));
+    /// assert_eq!(ex.entity("mikhail_ulyanov").unwrap().affiliation(), Some("russia"));
+    /// ```
     pub fn affiliation(mut self, id: impl Into<String>) -> GazetteerEntry {
         self.affiliation = Some(id.into());
         self
     }
 
     /// Sets the state a capital stands for.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// // replaces the default `tbilisi`
+    /// let ex = Extractor::builder()
+    ///     .add_entry(
+    ///         GazetteerEntry::new("tbilisi", EntityType::Gpe)
+    ///             .name("تفلیس")
+    ///             .name("تبليسي")
+    ///             .affiliation("georgia_country")
+    ///             .metonym_of("georgia_country"),
+    ///     )
+    ///     .build()
+    ///     .unwrap();
+    /// let text = "تفلیس و ایروان";
+    /// let x = ex.extract(text);
+    /// assert_eq!(&text[x.entities[0].span.range()], "تفلیس");
+    /// assert_eq!(x.entities[0].metonym_of.as_deref(), Some("georgia_country"));
+    /// assert_eq!(x.entities[1].metonym_of.as_deref(), Some("armenia"));
+    /// ```
     pub fn metonym_of(mut self, id: impl Into<String>) -> GazetteerEntry {
         self.metonym_of = Some(id.into());
         self
     }
 
     /// Marks a person whose surname alone names them anywhere.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ulyanov = GazetteerEntry::new("mikhail_ulyanov", EntityType::Person)
+    ///     .name("میخائیل اولیانوف")
+    ///     .affiliation("russia");
+    /// let text = "اولیانوف در وین با گروسی دیدار کرد.";
+    /// let ids = |ex: &Extractor| -> Vec<String> { ex.extract(text).entities.iter().filter_map(|e| e.id.as_deref().map(String::from)).collect() };
+    /// // not known: the surname alone links only where the full name stands
+    /// let ex = Extractor::builder().add_entry(ulyanov.clone()).build().unwrap();
+    /// assert_eq!(ids(&ex), ["vienna", "rafael_grossi"]);
+    /// // known: the surname alone is enough
+    /// let ex = Extractor::builder().add_entry(ulyanov.known()).build().unwrap();
+    /// assert_eq!(ids(&ex), ["mikhail_ulyanov", "vienna", "rafael_grossi"]);
+    /// let x = ex.extract(text);
+    /// assert_eq!((&text[x.entities[0].span.range()], x.entities[0].span.end), ("اولیانوف", 16));
+    /// ```
     pub fn known(mut self) -> GazetteerEntry {
         self.known = true;
         self
@@ -151,6 +269,18 @@ impl GazetteerEntry {
 }
 
 /// What the gazetteers say about one entity; see [`Extractor::entity`].
+///
+/// ```
+/// let ex = namyab::default_extractor();
+/// let text = "هاکان فیدان در تهران";
+/// let x = ex.extract(text);
+/// assert_eq!(&text[x.entities[0].span.range()], "هاکان فیدان");
+/// let fidan = ex.entity(x.entities[0].id.as_deref().unwrap()).unwrap();
+/// assert_eq!(fidan.id(), "hakan_fidan");
+/// assert_eq!(fidan.entity_type(), namyab::EntityType::Person);
+/// assert_eq!(fidan.affiliation(), Some("turkey"));
+/// assert_eq!(fidan.names().collect::<Vec<_>>(), ["هاکان فیدان", "هاكان فيدان", "Hakan Fidan"]);
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct EntityInfo<'a> {
     record: &'a Record,
@@ -158,6 +288,16 @@ pub struct EntityInfo<'a> {
 
 /// An office an entity held over a date range (`YYYY`, `YYYY-MM` or
 /// `YYYY-MM-DD`; `None` for an open end).
+///
+/// ```
+/// use namyab::RoleInfo;
+/// let ex = namyab::default_extractor();
+/// let roles: Vec<RoleInfo> = ex.entity("ararat_mirzoyan").unwrap().roles().collect();
+/// assert_eq!(roles, [
+///     RoleInfo { role: "deputy_prime_minister", of: "armenia", from: Some("2018-05"), to: Some("2019-01") },
+///     RoleInfo { role: "foreign_minister", of: "armenia", from: Some("2021-08-19"), to: None },
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RoleInfo<'a> {
     /// The role (`foreign_minister`, `president`, …).
@@ -172,31 +312,78 @@ pub struct RoleInfo<'a> {
 
 impl<'a> EntityInfo<'a> {
     /// The canonical id.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// assert_eq!(ex.entity("baku").unwrap().id(), "baku");
+    /// // the id an extracted mention carries leads back to its entity
+    /// let text = "وصل عراقجي إلى باكو";
+    /// let x = ex.extract(text);
+    /// assert_eq!(&text[x.entities[1].span.range()], "باكو");
+    /// let info = ex.entity(x.entities[1].id.as_deref().unwrap()).unwrap();
+    /// assert_eq!(info.id(), "baku");
+    /// ```
     pub fn id(&self) -> &'a str {
         &self.record.id
     }
 
     /// The entity type.
+    ///
+    /// ```
+    /// use namyab::EntityType;
+    /// let ex = namyab::default_extractor();
+    /// assert_eq!(ex.entity("moscow_kremlin").unwrap().entity_type(), EntityType::Fac);
+    /// assert_eq!(ex.entity("moscow").unwrap().entity_type(), EntityType::Gpe);
+    /// assert_eq!(ex.entity("caspian_sea").unwrap().entity_type(), EntityType::Loc);
+    /// ```
     pub fn entity_type(&self) -> EntityType {
         self.record.kind
     }
 
     /// The state or organisation the entity belongs to.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// assert_eq!(ex.entity("rafael_grossi").unwrap().affiliation(), Some("international_atomic_energy_agency"));
+    /// assert_eq!(ex.entity("tbilisi").unwrap().affiliation(), Some("georgia_country"));
+    /// assert_eq!(ex.entity("caspian_sea").unwrap().affiliation(), None);
+    /// ```
     pub fn affiliation(&self) -> Option<&'a str> {
         self.record.affiliation.as_deref()
     }
 
     /// The state a capital stands for.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// assert_eq!(ex.entity("yerevan").unwrap().metonym_of(), Some("armenia"));
+    /// // a city that is no capital stands for nothing
+    /// assert_eq!(ex.entity("kermanshah").unwrap().metonym_of(), None);
+    /// ```
     pub fn metonym_of(&self) -> Option<&'a str> {
         self.record.metonym_of.as_deref()
     }
 
     /// The names as written in the gazetteer.
+    ///
+    /// ```
+    /// let ex = namyab::default_extractor();
+    /// let names: Vec<&str> = ex.entity("baku").unwrap().names().collect();
+    /// assert_eq!(names, ["باکو", "باكو"]);
+    /// ```
     pub fn names(&self) -> impl Iterator<Item = &'a str> + 'a {
         self.record.names.iter().map(|n| n.surface.as_str())
     }
 
     /// Offices held, with their date ranges.
+    ///
+    /// ```
+    /// use namyab::RoleInfo;
+    /// let ex = namyab::default_extractor();
+    /// let roles: Vec<RoleInfo> = ex.entity("sergey_lavrov").unwrap().roles().collect();
+    /// assert_eq!(roles, [RoleInfo { role: "foreign_minister", of: "russia", from: Some("2004-03-09"), to: None }]);
+    /// assert_eq!(ex.entity("baku").unwrap().roles().count(), 0);
+    /// ```
     pub fn roles(&self) -> impl Iterator<Item = RoleInfo<'a>> + 'a {
         self.record.roles.iter().map(|r| RoleInfo {
             role: &r.role,
@@ -215,6 +402,18 @@ impl Default for ExtractorBuilder {
 
 impl ExtractorBuilder {
     /// A builder with the default gazetteers and nothing added.
+    ///
+    /// ```
+    /// use namyab::{EntityType, ExtractorBuilder, GazetteerEntry};
+    /// let mut builder = ExtractorBuilder::new();
+    /// builder.add_entry(GazetteerEntry::new("mikhail_ulyanov", EntityType::Person).name("میخائیل اولیانوف"));
+    /// let ex = builder.build().unwrap();
+    /// assert_eq!(ex.entity_count(), namyab::default_extractor().entity_count() + 1);
+    /// let text = "میخائیل اولیانوف و گروسی";
+    /// let x = ex.extract(text);
+    /// let found: Vec<&str> = x.entities.iter().map(|e| &text[e.span.range()]).collect();
+    /// assert_eq!(found, ["میخائیل اولیانوف", "گروسی"]);
+    /// ```
     pub fn new() -> ExtractorBuilder {
         ExtractorBuilder {
             defaults: true,
@@ -225,6 +424,21 @@ impl ExtractorBuilder {
     /// Whether to load the default gazetteers (on by default). With them
     /// off, only what is added is known (cue phrases, affixes and date words
     /// stay the defaults).
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ex = Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_entry(GazetteerEntry::new("caspian_sea", EntityType::Loc).name("دریای خزر"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(ex.entity_count(), 1);
+    /// // باکو is a default entity: not known here; the weekday is found by rule
+    /// let text = "باکو در کرانه دریای خزر، روز دوشنبه";
+    /// let x = ex.extract(text);
+    /// let found: Vec<(&str, &str)> = x.entities.iter().map(|e| (e.entity_type.as_str(), &text[e.span.range()])).collect();
+    /// assert_eq!(found, [("LOC", "دریای خزر"), ("DATE", "دوشنبه")]);
+    /// ```
     pub fn defaults(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.defaults = yes;
         self
@@ -232,12 +446,44 @@ impl ExtractorBuilder {
 
     /// Adds a gazetteer file (format: `gazetteers/README.md`), read at
     /// [`build`](Self::build).
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("namyab-doc-add-file.tsv");
+    /// std::fs::write(
+    ///     &path,
+    ///     "id\ttype\tfa\tar\taffiliation\n\
+    ///      mikhail_ulyanov\tPERSON\tمیخائیل اولیانوف\tميخائيل أوليانوف\trussia\n",
+    /// )
+    /// .unwrap();
+    /// let ex = namyab::Extractor::builder().add_gazetteer_file(&path).build().unwrap();
+    /// std::fs::remove_file(&path).unwrap();
+    /// let text = "التقى ميخائيل أوليانوف وغروسي";
+    /// let x = ex.extract(text);
+    /// let found: Vec<(Option<&str>, &str)> = x.entities.iter().map(|e| (e.id.as_deref(), &text[e.span.range()])).collect();
+    /// assert_eq!(found, [(Some("mikhail_ulyanov"), "ميخائيل أوليانوف"), (Some("rafael_grossi"), "غروسي")]);
+    /// assert_eq!(x.entities[1].span.range(), 45..55); // after the joined و
+    /// ```
     pub fn add_gazetteer_file(&mut self, path: impl AsRef<Path>) -> &mut ExtractorBuilder {
         self.sources.push(SourceSpec::File(path.as_ref().to_path_buf()));
         self
     }
 
     /// Adds gazetteer text; `name` stands for the file in error messages.
+    ///
+    /// ```
+    /// let tsv = "\
+    /// id\ttype\tfa\tar\taffiliation\tflags\troles
+    /// mikhail_ulyanov\tPERSON\tمیخائیل اولیانوف\tميخائيل أوليانوف\trussia\tknown\tpermanent_representative@russia:2018..
+    /// ";
+    /// let ex = namyab::Extractor::builder().add_gazetteer_str("envoys.tsv", tsv).build().unwrap();
+    /// let text = "گفتگوی اولیانوف و گروسی";
+    /// let x = ex.extract(text);
+    /// assert_eq!(x.entities[0].id.as_deref(), Some("mikhail_ulyanov"));
+    /// assert_eq!(&text[x.entities[0].span.range()], "اولیانوف");
+    /// assert_eq!((x.entities[0].span.start, x.entities[0].span.char_start), (13, 7));
+    /// let role = ex.entity("mikhail_ulyanov").unwrap().roles().next().unwrap();
+    /// assert_eq!((role.role, role.of, role.from, role.to), ("permanent_representative", "russia", Some("2018"), None));
+    /// ```
     pub fn add_gazetteer_str(&mut self, name: impl Into<String>, text: impl Into<String>) -> &mut ExtractorBuilder {
         self.sources.push(SourceSpec::Str {
             name: name.into(),
@@ -247,6 +493,19 @@ impl ExtractorBuilder {
     }
 
     /// Adds one entity.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ex = Extractor::builder()
+    ///     .add_entry(GazetteerEntry::new("trans_caspian_international_transport_route", EntityType::Fac).name("الممر الأوسط"))
+    ///     .build()
+    ///     .unwrap();
+    /// let text = "ناقش أردوغان وتوكاييف الممر الأوسط";
+    /// let x = ex.extract(text);
+    /// let found: Vec<(&str, &str)> = x.entities.iter().map(|e| (e.entity_type.as_str(), &text[e.span.range()])).collect();
+    /// assert_eq!(found, [("PERSON", "أردوغان"), ("PERSON", "توكاييف"), ("FAC", "الممر الأوسط")]);
+    /// assert_eq!(x.entities[2].span.char_start, 22);
+    /// ```
     pub fn add_entry(&mut self, entry: GazetteerEntry) -> &mut ExtractorBuilder {
         self.sources.push(SourceSpec::Entry(entry));
         self
@@ -255,6 +514,19 @@ impl ExtractorBuilder {
     /// Loads and checks everything and builds the automaton. Fails on the
     /// first error, naming the file, line, column and value; nothing is
     /// half-loaded.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let mut builder = Extractor::builder();
+    /// builder.add_entry(GazetteerEntry::new("caspian_sea", EntityType::Loc).name("بحر قزوين"));
+    /// let ex = builder.build().unwrap();
+    /// let text = "في بحر قزوين";
+    /// assert_eq!(ex.extract(text).entities[0].span.range(), 5..22);
+    /// // an entry with no name fails the whole build
+    /// builder.add_entry(GazetteerEntry::new("aral_sea", EntityType::Loc));
+    /// let err = builder.build().unwrap_err();
+    /// assert_eq!(err.to_string(), "<entry 2 `aral_sea`>: column `name`: entity `aral_sea` has no name");
+    /// ```
     pub fn build(&self) -> Result<Extractor, Error> {
         let mut records = Vec::new();
         if self.defaults {
@@ -304,6 +576,13 @@ impl Extractor {
     }
 
     /// A builder, starting from the default gazetteers.
+    ///
+    /// ```
+    /// let ex = namyab::Extractor::builder().build().unwrap();
+    /// let text = "دیدار عراقچی و لاوروف";
+    /// assert_eq!(ex.extract(text), namyab::extract(text));
+    /// assert_eq!(&text[ex.extract(text).entities[1].span.range()], "لاوروف");
+    /// ```
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::new()
     }
@@ -492,22 +771,70 @@ impl Extractor {
     }
 
     /// Number of entities loaded.
+    ///
+    /// ```
+    /// let tsv = "id\ttype\tfa\tar\ncaspian_sea\tLOC\tدریای خزر\tبحر قزوين\naral_sea\tLOC\tدریاچه آرال\tبحر آرال\n";
+    /// let ex = namyab::Extractor::builder().defaults(false).add_gazetteer_str("seas.tsv", tsv).build().unwrap();
+    /// assert_eq!(ex.entity_count(), 2);
+    /// // an added id that is a default one replaces it rather than adding one
+    /// let ex = namyab::Extractor::builder().add_gazetteer_str("seas.tsv", tsv).build().unwrap();
+    /// assert_eq!(ex.entity_count(), namyab::default_extractor().entity_count() + 1);
+    /// ```
     pub fn entity_count(&self) -> usize {
         self.model.names.records().len()
     }
 
     /// Number of distinct folded name variants in the automaton.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ex = Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_entry(GazetteerEntry::new("caspian_sea", EntityType::Loc).name("دریای خزر").name("بحر قزوين"))
+    ///     .build()
+    ///     .unwrap();
+    /// // each name with and without its space
+    /// assert_eq!(ex.variant_count(), 4);
+    /// ```
     pub fn variant_count(&self) -> usize {
         self.model.names.patterns().len()
     }
 
     /// Heap memory held by the automaton, in bytes.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let small = Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_entry(GazetteerEntry::new("caspian_sea", EntityType::Loc).name("دریای خزر"))
+    ///     .build()
+    ///     .unwrap();
+    /// let full = namyab::default_extractor();
+    /// assert!(small.memory_usage() > 0);
+    /// assert!(full.memory_usage() > 100 * small.memory_usage());
+    /// ```
     pub fn memory_usage(&self) -> usize {
         self.model.names.memory_usage()
     }
 
     /// Every `(id, type, folded variant)` the extractor matches, in pattern
     /// order: what `namyab gazetteer dump` prints.
+    ///
+    /// ```
+    /// use namyab::{EntityType, Extractor, GazetteerEntry};
+    /// let ex = Extractor::builder()
+    ///     .defaults(false)
+    ///     .add_entry(GazetteerEntry::new("mikhail_ulyanov", EntityType::Person).name("ميخائيل أوليانوف"))
+    ///     .build()
+    ///     .unwrap();
+    /// let variants: Vec<(&str, EntityType, &str)> = ex.variants().collect();
+    /// // folded (ي → ی, أ → ا), without the space, and the surname alone
+    /// assert_eq!(variants, [
+    ///     ("mikhail_ulyanov", EntityType::Person, "میخاییل اولیانوف"),
+    ///     ("mikhail_ulyanov", EntityType::Person, "میخاییلاولیانوف"),
+    ///     ("mikhail_ulyanov", EntityType::Person, "اولیانوف"),
+    /// ]);
+    /// ```
     pub fn variants(&self) -> impl Iterator<Item = (&str, EntityType, &str)> + '_ {
         let names = &self.model.names;
         names.patterns().iter().enumerate().flat_map(move |(i, p)| {

@@ -167,6 +167,18 @@ pub fn extract(text: &str) -> Extraction {
 }
 
 /// The extractor [`extract`] uses, built from the default gazetteers.
+///
+/// ```
+/// let ex = namyab::default_extractor();
+/// let text = "عراقچی و لاوروف روز سه‌شنبه در مسکو دیدار کردند.";
+/// let x = ex.extract(text);
+/// assert_eq!(x, namyab::extract(text));
+/// let found: Vec<(&str, &str)> = x.entities.iter().map(|e| (e.entity_type.as_str(), &text[e.span.range()])).collect();
+/// assert_eq!(found, [("PERSON", "عراقچی"), ("PERSON", "لاوروف"), ("DATE", "سه‌شنبه"), ("GPE", "مسکو")]);
+/// assert_eq!(ex.entity("moscow").unwrap().metonym_of(), Some("russia"));
+/// // built once: every call returns the same extractor
+/// assert!(std::ptr::eq(ex, namyab::default_extractor()));
+/// ```
 pub fn default_extractor() -> &'static Extractor {
     &DEFAULT
 }

@@ -189,6 +189,13 @@ impl Normalized {
     }
 
     /// The folded text.
+    ///
+    /// ```
+    /// let n = namyab::normalize("إلهام علييف و قره‌باغ ۲۰۲۳");
+    /// assert_eq!(n.as_str(), "الهام علییف و قرهباغ 2023");
+    /// // the folded text is shorter: ZWNJ gone, Persian digits now ASCII
+    /// assert_eq!((n.as_str().len(), "إلهام علييف و قره‌باغ ۲۰۲۳".len()), (42, 49));
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -249,6 +256,13 @@ impl Normalized {
     }
 
     /// Heap memory held, in bytes.
+    ///
+    /// ```
+    /// let n = namyab::normalize("سرگئی لاوروف در مسکو");
+    /// // at least the folded text itself
+    /// assert!(n.memory_usage() >= n.as_str().len());
+    /// assert!(namyab::normalize(&"مسکو ".repeat(1000)).memory_usage() > n.memory_usage());
+    /// ```
     pub fn memory_usage(&self) -> usize {
         self.text.capacity() + (self.starts.capacity() + self.ends.capacity()) * 8
     }

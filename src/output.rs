@@ -6,6 +6,22 @@ use std::fmt;
 use std::sync::Arc;
 
 /// The type of an entity, with the OntoNotes labels the gold data uses.
+///
+/// ```
+/// use namyab::EntityType;
+/// let text = "به گزارش خبرگزاری تاس، عراقچی و هیئت ایرانی در کاخ کرملین با پوتین دیدار کردند.";
+/// let x = namyab::extract(text);
+/// let found: Vec<(EntityType, &str)> = x.entities.iter().map(|e| (e.entity_type, &text[e.span.range()])).collect();
+/// assert_eq!(found, [
+///     (EntityType::Org, "تاس"),
+///     (EntityType::Person, "عراقچی"),
+///     (EntityType::Norp, "ایرانی"),
+///     (EntityType::Fac, "کاخ کرملین"),
+///     (EntityType::Person, "پوتین"),
+/// ]);
+/// // NORP mentions carry no id, but the state they name
+/// assert_eq!((x.entities[2].id.as_deref(), x.entities[2].affiliation.as_deref()), (None, Some("iran")));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum EntityType {
@@ -37,6 +53,14 @@ pub enum EntityType {
 
 impl EntityType {
     /// The label, as in the JSON output (`"PERSON"`, `"GPE"`, …).
+    ///
+    /// ```
+    /// let text = "التقى السيسي وأردوغان في نيودلهي";
+    /// let x = namyab::extract(text);
+    /// let labels: Vec<&str> = x.entities.iter().map(|e| e.entity_type.as_str()).collect();
+    /// assert_eq!(labels, ["PERSON", "PERSON", "GPE"]);
+    /// assert_eq!(namyab::EntityType::Norp.as_str(), "NORP");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "PERSON",
@@ -82,6 +106,17 @@ impl fmt::Display for EntityType {
 /// (`start..end`, always on char boundaries, so `&text[start..end]` is the
 /// mention) and the same range in Unicode scalar values (`char_start`,
 /// `char_end`), as Python and the gold files count.
+///
+/// ```
+/// let text = "عراقچی و لاوروف در مسکو";
+/// let x = namyab::extract(text);
+/// let span = x.entities[1].span;
+/// // each Persian letter is two bytes in UTF-8
+/// assert_eq!(span, namyab::Span { start: 16, end: 28, char_start: 9, char_end: 15 });
+/// assert_eq!(&text[span.start..span.end], "لاوروف");
+/// let chars: String = text.chars().skip(span.char_start).take(span.char_end - span.char_start).collect();
+/// assert_eq!(chars, "لاوروف");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
@@ -96,6 +131,15 @@ pub struct Span {
 
 impl Span {
     /// The byte range, for slicing the original text.
+    ///
+    /// ```
+    /// // the mention as written, with its ZWNJ and harakat
+    /// let text = "وصل عبّاس عراقجي إلى كرمان‌شاه";
+    /// let x = namyab::extract(text);
+    /// let found: Vec<&str> = x.entities.iter().map(|e| &text[e.span.range()]).collect();
+    /// assert_eq!(found, ["عبّاس عراقجي", "كرمان‌شاه"]);
+    /// assert_eq!(x.entities[0].span.range(), 7..30);
+    /// ```
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }

@@ -6,11 +6,35 @@
 //!
 //! A quality-assurance module, apart from the extraction API at the crate
 //! root.
+//!
+//! ```
+//! use namyab::perturb::{check_perturbations, perturbations};
+//! let text = "پزشکیان در کرمان‌شاه";
+//! let bare = perturbations(text).into_iter().find(|p| p.name == "zwnj_removed").unwrap();
+//! assert_eq!(bare.text, "پزشکیان در کرمانشاه");
+//! // the city is found, with its own spelling's offsets, either way
+//! let e = &namyab::extract(&bare.text).entities[1];
+//! assert_eq!((e.id.as_deref(), &bare.text[e.span.range()]), (Some("kermanshah"), "کرمانشاه"));
+//! let e = &namyab::extract(text).entities[1];
+//! assert_eq!((e.id.as_deref(), &text[e.span.range()]), (Some("kermanshah"), "کرمان‌شاه"));
+//! assert_eq!((e.span.end, bare.text.len()), (39, 36));
+//! assert!(check_perturbations(namyab::default_extractor(), text).is_empty());
+//! ```
 
 use crate::normalize::normalize;
 use crate::{Extraction, Extractor};
 
 /// One rewrite of a text.
+///
+/// ```
+/// let text = "أجرى عراقجي اتصالاً مع لافروف";
+/// let p = namyab::perturb::perturbations(text);
+/// let persian = p.iter().find(|p| p.name == "persian_letters").unwrap();
+/// assert_eq!(persian.text, "أجری عراقجی اتصالاً مع لافروف");
+/// let x = namyab::extract(&persian.text);
+/// let found: Vec<&str> = x.entities.iter().map(|e| &persian.text[e.span.range()]).collect();
+/// assert_eq!(found, ["عراقجی", "لافروف"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Perturbation {
     /// What was changed (`arabic_letters`, `nbsp`, …).
@@ -292,6 +316,15 @@ pub fn differences(a: &Extraction, b: &Extraction) -> Vec<String> {
 
 /// Runs `ex` on `text` and on each rewrite of it; returns, per rewrite that
 /// changes the result, its name and what differs.
+///
+/// ```
+/// let ex = namyab::default_extractor();
+/// let text = "أجرى عباس عراقجي اتصالاً هاتفياً مع سيرغي لافروف يوم الأحد.";
+/// // every rewrite gives the same entities, events and relations
+/// let diffs: Vec<(&str, Vec<String>)> = namyab::perturb::check_perturbations(ex, text);
+/// assert_eq!(diffs, []);
+/// assert_eq!(ex.extract(text).relations.len(), 1);
+/// ```
 pub fn check_perturbations(ex: &Extractor, text: &str) -> Vec<(&'static str, Vec<String>)> {
     let base = ex.extract(text);
     perturbations(text)

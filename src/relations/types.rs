@@ -7,6 +7,13 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The kind of a relation.
+///
+/// ```
+/// use namyab::RelationType;
+/// let x = namyab::extract("جرت محادثات بين أذربيجان وأرمينيا بوساطة روسيا في موسكو.");
+/// let kinds: Vec<RelationType> = x.relations.iter().map(|r| r.relation_type).collect();
+/// assert_eq!(kinds, [RelationType::MetWith, RelationType::MediatedBy]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum RelationType {
@@ -21,6 +28,14 @@ pub enum RelationType {
 
 impl RelationType {
     /// The name users know it by: `met-with` or `mediated-by`.
+    ///
+    /// ```
+    /// let text = "عراقچی و فیدان با میانجیگری قطر در دوحه گفتگو کردند.";
+    /// let x = namyab::extract(text);
+    /// let kinds: Vec<&str> = x.relations.iter().map(|r| r.relation_type.as_str()).collect();
+    /// assert_eq!(kinds, ["met-with", "mediated-by"]);
+    /// assert_eq!(&text[x.relations[1].trigger.range()], "با میانجیگری");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             RelationType::MetWith => "met-with",
@@ -30,6 +45,17 @@ impl RelationType {
 }
 
 /// Whether a relation took place or is planned.
+///
+/// ```
+/// use namyab::Status;
+/// let text = "قرار است عراقچی هفته آینده به مسکو سفر کند و با لاوروف دیدار کند.";
+/// let x = namyab::extract(text);
+/// assert_eq!(x.events[0].status, Status::Planned);
+/// assert_eq!(x.relations[0].status, Status::Planned);
+/// assert_eq!(&text[x.events[0].trigger.range()], "سفر");
+/// let x = namyab::extract("عراقچی و لاوروف در مسکو دیدار کردند.");
+/// assert_eq!(x.relations[0].status, Status::Occurred);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -56,6 +82,17 @@ impl Status {
 }
 
 /// How a meeting took place.
+///
+/// ```
+/// use namyab::Modality;
+/// let text = "أجرى عباس عراقجي اتصالاً هاتفياً مع سيرغي لافروف يوم الأحد.";
+/// let x = namyab::extract(text);
+/// assert_eq!(x.relations[0].modality, Some(Modality::Phone));
+/// assert_eq!(&text[x.relations[0].trigger.range()], "اتصالاً هاتفياً");
+/// assert_eq!(x.relations[0].trigger.range(), 31..60);
+/// let x = namyab::extract("عراقچی و لاوروف در مسکو دیدار کردند.");
+/// assert_eq!(x.relations[0].modality, Some(Modality::InPerson));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -89,6 +126,19 @@ impl Modality {
 /// for its state (`باکو` for Azerbaijan) carries the state's id, and the
 /// capital's in `mention_id`; a person named in no gazetteer has no id and is
 /// known by the text (as `score.py` compares such arguments).
+///
+/// ```
+/// let text = "باکو و ایروان در ژنو مذاکره کردند.";
+/// let x = namyab::extract(text);
+/// let baku = &x.relations[0].participants[0];
+/// assert_eq!(baku.id.as_deref(), Some("azerbaijan"));
+/// assert_eq!(baku.mention_id.as_deref(), Some("baku"));
+/// assert_eq!(baku.entity_type, namyab::EntityType::Gpe);
+/// assert_eq!((baku.text.as_str(), &text[baku.span.range()]), ("باکو", "باکو"));
+/// let yerevan = &x.relations[0].participants[1];
+/// assert_eq!((yerevan.id.as_deref(), yerevan.mention_id.as_deref()), (Some("armenia"), Some("yerevan")));
+/// assert_eq!((yerevan.span.start, yerevan.span.char_start), (12, 7));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct Argument {
@@ -134,6 +184,18 @@ impl Serialize for Argument {
 }
 
 /// Where the text states a relation: the trigger and its sentence.
+///
+/// ```
+/// let text = "عراقچی و فیدان روز دوشنبه در آنکارا دیدار کردند. دو وزیر در این دیدار درباره قفقاز گفتگو کردند.";
+/// let x = namyab::extract(text);
+/// // one meeting, stated twice
+/// assert_eq!(x.relations.len(), 1);
+/// let evidence = &x.relations[0].evidence;
+/// let stated: Vec<(&str, std::ops::Range<usize>)> = evidence.iter().map(|e| (&text[e.trigger.range()], e.sentence.range())).collect();
+/// assert_eq!(stated, [("دیدار کردند", 0..87), ("دیدار", 87..171)]);
+/// assert_eq!(&text[evidence[0].sentence.range()], "عراقچی و فیدان روز دوشنبه در آنکارا دیدار کردند.");
+/// assert_eq!((evidence[1].sentence.char_start, evidence[1].sentence.char_end), (48, 95));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Evidence {
@@ -203,6 +265,18 @@ pub struct Relation {
 }
 
 /// What kind of event an event mention reports, from its trigger word.
+///
+/// ```
+/// use namyab::EventKind;
+/// let kind = |text: &str| namyab::extract(text).events[0].kind;
+/// assert_eq!(kind("أجرى عباس عراقجي اتصالاً هاتفياً مع سيرغي لافروف."), EventKind::Call);
+/// assert_eq!(kind("باکو و ایروان در ژنو مذاکره کردند."), EventKind::Negotiation);
+/// assert_eq!(kind("قرار است عراقچی به مسکو سفر کند و با لاوروف دیدار کند."), EventKind::Visit);
+/// let text = "التقى السيسي وأردوغان في قمة مجموعة العشرين في نيودلهي يوم 9 سبتمبر 2023.";
+/// let summit = &namyab::extract(text).events[0];
+/// assert_eq!(summit.kind, EventKind::Summit);
+/// assert_eq!(summit.date.as_ref().and_then(|d| d.value.as_deref()), Some("2023-09-09"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -249,6 +323,16 @@ impl EventKind {
 }
 
 /// What a mention does in an event.
+///
+/// ```
+/// use namyab::Role;
+/// let text = "به گفته لاوروف، عراقچی و فیدان در آنکارا دیدار کردند.";
+/// let x = namyab::extract(text);
+/// let roles: Vec<(Role, &str)> = x.events[0].members.iter().map(|m| (m.role, &text[m.argument.span.range()])).collect();
+/// // Lavrov reported the meeting; he was not in it
+/// assert_eq!(roles, [(Role::Participant, "عراقچی"), (Role::Participant, "فیدان"), (Role::Announcer, "لاوروف")]);
+/// assert_eq!(x.relations.len(), 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "snake_case")]
@@ -286,6 +370,17 @@ impl Role {
 }
 
 /// A mention with its role in an event.
+///
+/// ```
+/// use namyab::Role;
+/// let text = "جرت محادثات بين أذربيجان وأرمينيا بوساطة روسيا في موسكو.";
+/// let x = namyab::extract(text);
+/// let russia = &x.events[0].members[2];
+/// assert_eq!(russia.role, Role::Mediator);
+/// assert_eq!(russia.argument.id.as_deref(), Some("russia"));
+/// assert_eq!(&text[russia.argument.span.range()], "روسيا");
+/// assert_eq!(russia.argument.span, namyab::Span { start: 76, end: 86, char_start: 41, char_end: 46 });
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct Member {
