@@ -136,6 +136,7 @@ mod output;
 pub mod perturb;
 mod relations;
 mod resolve;
+mod snapshot;
 
 pub use error::Error;
 pub use extractor::{EntityInfo, Extractor, ExtractorBuilder, GazetteerEntry, RoleInfo};
