@@ -38,14 +38,18 @@ pub(crate) struct Dates {
     /// Every DATE expression written with words, a bare Gregorian year or a
     /// year with an era: group `d` is the date.
     words: Regex,
-    /// Numeric dates (`2024/01/27`, `27-01-2024`), an era allowed after.
-    numeric: Regex,
-    /// `سال ۱۴۰۲`: group `d` is the year.
-    solar_year: Regex,
-    /// Splits a matched month date or a year with an era into its parts.
-    parts: Regex,
-    /// Splits a matched decade into its parts.
-    decade_parts: Regex,
+    /// Numeric dates (`2024/01/27`, `27-01-2024`), an era allowed after;
+    /// compiled when a text first has a digit.
+    numeric: LazyRegex,
+    /// `سال ۱۴۰۲`: group `d` is the year; compiled when a text first has
+    /// a digit.
+    solar_year: LazyRegex,
+    /// Splits a matched month date or a year with an era into its parts;
+    /// compiled when a date is first found.
+    parts: LazyRegex,
+    /// Splits a matched decade into its parts; compiled when a date is
+    /// first found.
+    decade_parts: LazyRegex,
     /// Every map is keyed by the folded form with its spaces removed.
     months: HashMap<String, (Calendar, u32)>,
     ordinals: HashMap<String, u32>,
@@ -65,6 +69,31 @@ pub(crate) struct Dates {
     weekday_forms: std::collections::HashSet<String>,
     /// Tens of a two-digit Gregorian decade → its century when none is said.
     default_century: HashMap<u32, u32>,
+}
+
+/// A regex compiled when it is first used: compiling the four that only
+/// digits or a found date need would be a third of the default model's
+/// start-up, and a one-line run may need none of them. They are built from
+/// the same word lists as `words`, which compiles when the lists are read;
+/// a unit test compiles them all.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    pattern: String,
+    regex: once_cell::sync::OnceCell<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            regex: once_cell::sync::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).expect("a date pattern built from the word lists compiles"))
+    }
 }
 
 /// A DATE found in folded text.
@@ -333,10 +362,10 @@ impl Dates {
             weekday_not_after: l.weekday_not_after.iter().cloned().collect(),
             weekday_forms: l.weekdays.iter().map(|w| w.replace(' ', "")).collect(),
             words: compile(&words)?,
-            numeric: compile(&numeric)?,
-            solar_year: compile(&solar_year)?,
-            parts: compile(&parts)?,
-            decade_parts: compile(&decade_parts)?,
+            numeric: LazyRegex::new(numeric),
+            solar_year: LazyRegex::new(solar_year),
+            parts: LazyRegex::new(parts),
+            decade_parts: LazyRegex::new(decade_parts),
             months,
             ordinals,
             eras,
@@ -373,8 +402,11 @@ impl Dates {
                 at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
+        // Both need a digit (the fold makes every digit ASCII).
+        let digits = folded.bytes().any(|b| b.is_ascii_digit());
+        let numeric = digits.then(|| self.numeric.get());
         at = 0;
-        while let Some(c) = self.numeric.captures_at(folded, at) {
+        while let Some(c) = numeric.and_then(|r| r.captures_at(folded, at)) {
             let Some(m) = c.name("d") else { break };
             at = m.end();
             // Not a date inside a longer run of numbers (`1/2/2024/5`).
@@ -391,7 +423,11 @@ impl Dates {
             }
         }
         let ends_word = |end: usize| crate::edges::ends_word(folded, end);
-        for c in self.solar_year.captures_iter(folded) {
+        for c in digits
+            .then(|| self.solar_year.get())
+            .into_iter()
+            .flat_map(|r| r.captures_iter(folded))
+        {
             if let Some(y) = c.name("d").filter(|y| ends_word(y.end())) {
                 found.push(DateMatch {
                     start: y.start(),
@@ -416,10 +452,10 @@ impl Dates {
         if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
             return Some(text.to_string());
         }
-        if let Some(c) = self.decade_parts.captures(text) {
+        if let Some(c) = self.decade_parts.get().captures(text) {
             return self.decade_value(&c);
         }
-        let caps = self.parts.captures(text)?;
+        let caps = self.parts.get().captures(text)?;
         let era = caps.name("era").and_then(|e| self.eras.get(&key(e.as_str())).copied());
         let year = caps.name("year").and_then(|y| y.as_str().parse::<u32>().ok());
         let Some(month) = caps.name("month") else {
@@ -528,6 +564,15 @@ mod tests {
 
     fn dates() -> Dates {
         Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1).unwrap()
+    }
+
+    /// The patterns compiled on first use compile.
+    #[test]
+    fn lazy_patterns_compile() {
+        let d = dates();
+        for lazy in [&d.numeric, &d.solar_year, &d.parts, &d.decade_parts] {
+            assert!(Regex::new(&lazy.pattern).is_ok(), "{}", lazy.pattern);
+        }
     }
 
     fn found(text: &str) -> Vec<(String, Option<String>)> {

@@ -177,13 +177,13 @@ impl Languages {
 /// The frequent words of Persian and Arabic, folded: for each language its
 /// Zipf frequency (times ten, 0 where not frequent) and whether it is a
 /// common word or a name first.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Frequent {
     /// Keyed by the file's own text: the generator writes the words folded.
     words: HashMap<&'static str, [Freq; 2]>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Freq {
     zipf10: u8,
     name: bool,
@@ -283,6 +283,53 @@ impl Frequent {
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// The frequent words in the default model's snapshot
+/// (`crate::snapshot`): each word as its place in the list's text, which
+/// the crate includes, so loading copies no word and checks none.
+impl Frequent {
+    /// Writes the words, which must be slices of `source`, the text they
+    /// were parsed from.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn write_snapshot(&self, w: &mut crate::snapshot::Writer, source: &str) {
+        let base = source.as_ptr() as usize;
+        let mut words: Vec<(usize, &str, [Freq; 2])> = self
+            .words
+            .iter()
+            .map(|(word, f)| {
+                let at = (word.as_ptr() as usize).wrapping_sub(base);
+                assert!(source.get(at..at + word.len()) == Some(*word), "`{word}` is not in the source");
+                (at, *word, *f)
+            })
+            .collect();
+        words.sort_unstable_by_key(|w| w.0);
+        w.len(source.len());
+        w.len(words.len());
+        let byte = |f: Freq| u32::from(f.zipf10) | u32::from(f.name) << 8 | u32::from(f.both) << 9;
+        for (at, word, [fa, ar]) in words {
+            w.len(at);
+            w.len(word.len());
+            w.u32(byte(fa) | byte(ar) << 16);
+        }
+    }
+
+    /// Reads what [`write_snapshot`](Self::write_snapshot) wrote from `source`, the same text.
+    pub(crate) fn read_snapshot(r: &mut crate::snapshot::Reader, source: &'static str) -> Frequent {
+        assert_eq!(r.len(), source.len(), "model snapshot: another frequent-word list");
+        let n = r.len();
+        let freq = |x: u32| Freq {
+            zipf10: x as u8,
+            name: x & 1 << 8 != 0,
+            both: x & 1 << 9 != 0,
+        };
+        let mut words: HashMap<&'static str, [Freq; 2]> = HashMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let (at, len, f) = (r.len(), r.len(), r.u32());
+            words.insert(&source[at..at + len], [freq(f & 0xffff), freq(f >> 16)]);
+        }
+        Frequent { words }
     }
 }
 

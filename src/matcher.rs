@@ -25,7 +25,7 @@ const DENSE_CHARS: usize = 0x800;
 const NO_PATTERN: u32 = u32::MAX;
 
 /// A trie of folded names, matched at word starts.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Trie {
     /// Symbol of each char below `DENSE_CHARS`.
     dense: Vec<u32>,
@@ -41,7 +41,7 @@ pub(crate) struct Trie {
     rows: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Node {
     first_child: u32,
     children: u32,
@@ -248,6 +248,64 @@ impl Trie {
             + self.label.capacity() * 4
             + self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.rows.capacity() * 4
+    }
+}
+
+/// The trie in the default model's snapshot (`crate::snapshot`): its
+/// tables as they are, so that loading copies them and builds nothing.
+impl crate::snapshot::Snap for Trie {
+    fn put(&self, w: &mut crate::snapshot::Writer) {
+        w.u32s(&self.dense);
+        let mut sparse: Vec<(u32, u32)> = self.sparse.iter().map(|(&c, &s)| (c as u32, s)).collect();
+        sparse.sort_unstable();
+        w.len(sparse.len());
+        for (c, s) in sparse {
+            w.u32(c);
+            w.u32(s);
+        }
+        w.u32s(&self.root);
+        w.u32s(&self.label);
+        w.len(self.nodes.len());
+        for n in &self.nodes {
+            for x in [n.first_child, n.children, n.pattern, n.row] {
+                w.u32(x);
+            }
+        }
+        w.u32s(&self.rows);
+    }
+
+    fn get(r: &mut crate::snapshot::Reader) -> Trie {
+        let dense = r.u32s();
+        let n = r.len();
+        let sparse = (0..n)
+            .map(|_| {
+                let c = char::from_u32(r.u32()).expect("model snapshot: a char");
+                (c, r.u32())
+            })
+            .collect();
+        let root = r.u32s();
+        let label = r.u32s();
+        let n = r.len();
+        let word = |b: &[u8], k: usize| u32::from_le_bytes([b[4 * k], b[4 * k + 1], b[4 * k + 2], b[4 * k + 3]]);
+        let nodes = r
+            .raw::<4>(n)
+            .chunks_exact(16)
+            .map(|b| Node {
+                first_child: word(b, 0),
+                children: word(b, 1),
+                pattern: word(b, 2),
+                row: word(b, 3),
+            })
+            .collect();
+        let rows = r.u32s();
+        Trie {
+            dense,
+            sparse,
+            root,
+            label,
+            nodes,
+            rows,
+        }
     }
 }
 

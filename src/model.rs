@@ -14,8 +14,8 @@ use crate::language::{Frequent, LanguageWords, DEFAULT_FREQUENT, DEFAULT_LANGUAG
 use crate::matcher::Trie;
 use crate::names::{Titles, DEFAULT_TITLES};
 use crate::outlets::OutletCues;
-use crate::output::EntityType;
 use crate::relations::{Lexicon, DEFAULT_TRIGGERS};
+use crate::snapshot::{self, Defaults};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -49,14 +49,45 @@ impl Model {
     /// titles, language and frequent words) and compiles `records` (the
     /// entities, defaults and added alike) against them.
     pub(crate) fn new(records: Vec<Record>) -> Result<Model, Error> {
+        let (cues, affixes) = Model::cues_and_affixes()?;
+        let frequent = Frequent::parse(DEFAULT_FREQUENT.0, DEFAULT_FREQUENT.1)?;
+        let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
+        let trie = Trie::new(&compiled.patterns);
+        let person_names = snapshot::person_names(&compiled.records);
+        Model::with(cues, affixes, compiled, trie, &person_names, frequent)
+    }
+
+    /// The model of the default data files and nothing added, as
+    /// [`new`](Self::new) builds it from the default entities, but decoded
+    /// from the snapshot `build.rs` compiled them into (`crate::snapshot`).
+    pub(crate) fn defaults() -> Result<Model, Error> {
+        static BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model.bin"));
+        static TXT: &str = include_str!(concat!(env!("OUT_DIR"), "/model.txt"));
+        let (cues, affixes) = Model::cues_and_affixes()?;
+        let d = Defaults::read(BIN, TXT);
+        Model::with(cues, affixes, d.compiled, d.trie, &d.person_names, d.frequent)
+    }
+
+    fn cues_and_affixes() -> Result<(Cues, Affixes), Error> {
         let cues = Cues::parse(gazetteer::DEFAULT_CUES.0, gazetteer::DEFAULT_CUES.1)?;
         let affixes = Affixes::parse(gazetteer::DEFAULT_AFFIXES.0, gazetteer::DEFAULT_AFFIXES.1)?;
+        Ok((cues, affixes))
+    }
+
+    /// The model of compiled names and frequent words, with the other
+    /// default data files read.
+    fn with(
+        cues: Cues,
+        affixes: Affixes,
+        compiled: Compiled,
+        trie: Trie,
+        person_names: &[Vec<String>],
+        frequent: Frequent,
+    ) -> Result<Model, Error> {
         let dates = Dates::parse(DEFAULT_DATES.0, DEFAULT_DATES.1)?;
         let lexicon = Lexicon::parse(DEFAULT_TRIGGERS.0, DEFAULT_TRIGGERS.1)?;
         let titles = Titles::parse(DEFAULT_TITLES.0, DEFAULT_TITLES.1)?;
         let languages = LanguageWords::parse(DEFAULT_LANGUAGES.0, DEFAULT_LANGUAGES.1)?;
-        let frequent = Frequent::parse(DEFAULT_FREQUENT.0, DEFAULT_FREQUENT.1)?;
-        let compiled = gazetteer::compile(records, &cues, &affixes, &frequent)?;
         let outlets = OutletCues::new(
             cues.class_index("outlet")
                 .map(|class| {
@@ -68,7 +99,7 @@ impl Model {
                 })
                 .unwrap_or_default(),
         );
-        let names = Names::new(compiled, &titles);
+        let names = Names::new(compiled, trie, person_names, &titles);
         Ok(Model {
             names,
             affixes,
@@ -113,7 +144,7 @@ pub(crate) struct Resolver<'m> {
 /// The compiled gazetteers: records by [`EntityId`], folded patterns with
 /// the entities each names, the trie over them, and the words of people's
 /// names that resolution asks about.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Names {
     compiled: Compiled,
     by_id: FxHashMap<String, EntityId>,
@@ -133,7 +164,7 @@ pub(crate) struct Names {
 }
 
 /// The strings an entity's mentions carry, allocated once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Shared {
     pub(crate) id: Arc<str>,
     pub(crate) affiliation: Option<Arc<str>>,
@@ -141,8 +172,10 @@ pub(crate) struct Shared {
 }
 
 impl Names {
-    fn new(compiled: Compiled, titles: &Titles) -> Names {
-        let trie = Trie::new(&compiled.patterns);
+    /// The names of `compiled`, with `trie` over its patterns and
+    /// `person_names` the folded names of each record
+    /// (`snapshot::person_names`).
+    fn new(compiled: Compiled, trie: Trie, person_names: &[Vec<String>], titles: &Titles) -> Names {
         let by_id = compiled
             .records
             .iter()
@@ -152,23 +185,20 @@ impl Names {
         let mut person_words: FxHashSet<String> = Default::default();
         let mut first_names: FxHashSet<String> = Default::default();
         let mut name_words: Vec<Box<[Box<str>]>> = Vec::with_capacity(compiled.records.len());
-        for r in &compiled.records {
+        for folded_names in person_names {
             let mut own: Vec<Box<str>> = Vec::new();
-            if r.kind == EntityType::Person {
-                for name in &r.names {
-                    let folded = gazetteer::fold_name(&name.surface);
-                    if let Some((first, _)) = folded.split_once(' ') {
-                        if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
-                            first_names.insert(first.to_string());
-                        }
+            for folded in folded_names {
+                if let Some((first, _)) = folded.split_once(' ') {
+                    if first.chars().count() >= 3 && !titles.stop_words().contains(first) {
+                        first_names.insert(first.to_string());
                     }
-                    for w in folded.split(' ') {
-                        if !person_words.contains(w) {
-                            person_words.insert(w.to_string());
-                        }
-                        if !own.iter().any(|o| &**o == w) {
-                            own.push(w.into());
-                        }
+                }
+                for w in folded.split(' ') {
+                    if !person_words.contains(w) {
+                        person_words.insert(w.to_string());
+                    }
+                    if !own.iter().any(|o| &**o == w) {
+                        own.push(w.into());
                     }
                 }
             }

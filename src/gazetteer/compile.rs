@@ -48,7 +48,7 @@ pub(crate) struct VariantRef {
 }
 
 /// Records compiled into a pattern table.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Compiled {
     pub records: Vec<Record>,
     /// Folded patterns, deduplicated.

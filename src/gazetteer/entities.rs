@@ -16,7 +16,7 @@ pub(crate) const DEFAULT_FILES: &[(&str, &str)] = &[
 ];
 
 /// Where a record came from, for error messages.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Origin {
     pub file: String,
     /// 1-based; `None` for entries added in code.
@@ -41,7 +41,7 @@ pub(crate) enum Lang {
 }
 
 /// One name of an entity as written in a file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Name {
     pub surface: String,
     pub lang: Lang,
@@ -59,7 +59,7 @@ pub(crate) struct Role {
 }
 
 /// One entity as loaded from a file (or added by the user).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Record {
     pub id: String,
     pub kind: EntityType,

@@ -26,6 +26,6 @@ mod variants;
 pub(crate) use affixes::{Affixes, DEFAULT_AFFIXES};
 pub(crate) use compile::{compile, Compiled, VariantKind, VariantRef};
 pub(crate) use cues::{CuePosition, Cues, DEFAULT_CUES};
-pub(crate) use entities::{check_id, parse_entities, parse_name, Lang, Origin, Record, DEFAULT_FILES};
+pub(crate) use entities::{check_id, parse_entities, parse_name, Lang, Name, Origin, Record, Role, DEFAULT_FILES};
 pub(crate) use tsv::{DataFile, Tsv};
 pub(crate) use variants::{fold_name, space_variants};
