@@ -217,10 +217,13 @@ impl<'a> Doc<'a> {
                 break;
             }
             if let Some(prev) = out.last().copied() {
+                // a state, then its person (`وزير خارجية قطر محمد …`); not a
+                // partner after با/مع (`با میانجیگری قطر با عراقچی`)
                 if a.person
                     && !prev.person
                     && words_between(self.f, last_end, span.start) <= 2
                     && !coordinated(self.f, last_end, span.start, 2, self.titles)
+                    && !super::segment::word_before(self.f, span.start, super::segment::COMITATIVES)
                 {
                     out.pop();
                     if !out.iter().any(|o| o.id == a.id) {

@@ -44,7 +44,7 @@ fn same_side(a: &Arg<'_>, b: &Arg<'_>) -> bool {
 /// (`با A … با B`): two or more make a hub and spoke.
 fn comitatives(doc: &Doc<'_>, side: &[&Arg<'_>]) -> usize {
     side.iter()
-        .filter(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, &["با", "مع"]))
+        .filter(|a| super::segment::word_before(doc.f, doc.spans[a.index].start, super::segment::COMITATIVES))
         .count()
 }
 

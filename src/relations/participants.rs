@@ -69,7 +69,7 @@ fn own_list<'a>(doc: &Doc<'a>, m: &Word, until: usize, words: &[Word], scope: &S
     let comitative = between.is_none()
         && list
             .first()
-            .is_some_and(|a| word_before(f, doc.spans[a.index].start, &["با", "مع"]));
+            .is_some_and(|a| word_before(f, doc.spans[a.index].start, super::segment::COMITATIVES));
     if list.len() < 2 || comitative {
         return Vec::new();
     }
@@ -222,7 +222,7 @@ pub(crate) fn is_object(doc: &Doc<'_>, a: &Arg<'_>) -> bool {
     let title = |at: usize| {
         let head = f[..at].trim_end();
         let words: Vec<&str> = head.rsplit(' ').take(4).collect();
-        words.iter().position(|w| ["با", "مع"].contains(w)).is_some_and(|k| {
+        words.iter().position(|w| super::segment::COMITATIVES.contains(w)).is_some_and(|k| {
             let from = head.len() - words[..=k].iter().map(|w| w.len() + 1).sum::<usize>().min(head.len());
             doc.entities_in(&(from..at)).all(|i| doc.args[i].is_none())
         })

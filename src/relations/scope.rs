@@ -260,7 +260,7 @@ pub(crate) fn sidelines(doc: &Doc<'_>, clause: &Range<usize>, words: &[Word], sc
         let mut last = v.end;
         for i in doc.entities_in(&(v.end..end)) {
             let start = doc.spans[i].start;
-            let partner = super::segment::word_before(f, start, &["با", "مع"]);
+            let partner = super::segment::word_before(f, start, super::segment::COMITATIVES);
             if partner || has_comma(f, last, start) || words_between(f, last, start) > 3 {
                 break;
             }

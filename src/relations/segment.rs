@@ -134,6 +134,10 @@ pub(crate) fn coordinated(f: &str, from: usize, to: usize, max_words: usize, tit
 }
 
 /// Whether the word right before `at` in the folded text is one of `words`.
+/// The prepositions that introduce a partner of talks (`با`, `مع`): the
+/// one named after them takes part with the subject.
+pub(crate) const COMITATIVES: &[&str] = &["با", "مع"];
+
 pub(crate) fn word_before(f: &str, at: usize, words: &[&str]) -> bool {
     let head = f[..at].trim_end_matches(is_break);
     let last = head.rsplit(is_break).next().unwrap_or("").trim_matches(is_punct);
