@@ -87,97 +87,126 @@ impl Trie {
         }
         let symbols = sym as usize + 1;
 
-        // A first trie with linked child lists, filled from the names in
-        // sorted order: a name shares a path only with the names just before
-        // it, so the child to follow is always the last one added.
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| patterns[a as usize].as_ref().cmp(patterns[b as usize].as_ref()));
-        const NIL: u32 = u32::MAX;
-        let mut sym_of = vec![NONE];
-        let mut first_kid = vec![NIL];
-        let mut last_kid = vec![NIL];
-        let mut next_sib = vec![NIL];
-        let mut kids = vec![0u32];
-        let mut pat = vec![NO_PATTERN];
-        for &p in &order {
-            let mut at = 0usize;
-            for c in patterns[p as usize].as_ref().chars() {
-                let s = t.symbol_of(c as u32);
-                let last = last_kid[at];
-                at = if last != NIL && sym_of[last as usize] == s {
-                    last as usize
-                } else {
-                    let child = sym_of.len() as u32;
-                    sym_of.push(s);
-                    first_kid.push(NIL);
-                    last_kid.push(NIL);
-                    next_sib.push(NIL);
-                    kids.push(0);
-                    pat.push(NO_PATTERN);
-                    if last == NIL {
-                        first_kid[at] = child;
-                    } else {
-                        next_sib[last as usize] = child;
-                    }
-                    last_kid[at] = child;
-                    kids[at] += 1;
-                    child as usize
-                };
-            }
-            if at != 0 && pat[at] == NO_PATTERN {
-                pat[at] = p;
-            }
-        }
+        // The names in byte order (which is char order), keyed by their
+        // first 8 bytes so that most comparisons touch no string; ties by
+        // index, so duplicates keep the first.
+        let key = |p: &[u8]| {
+            let mut k = [0u8; 8];
+            let n = p.len().min(8);
+            k[..n].copy_from_slice(&p[..n]);
+            u64::from_be_bytes(k)
+        };
+        let mut order: Vec<(u64, u32)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (key(p.as_ref().as_bytes()), i as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| patterns[a.1 as usize].as_ref().cmp(patterns[b.1 as usize].as_ref()))
+                .then(a.1.cmp(&b.1))
+        });
 
-        // Renumber breadth-first so each node's children are consecutive.
-        let n = sym_of.len();
-        let mut new_id = vec![0u32; n];
-        let mut queue: Vec<u32> = Vec::with_capacity(n);
-        queue.push(0);
-        let mut head = 0;
-        while head < queue.len() {
-            let old = queue[head] as usize;
-            new_id[old] = head as u32;
-            head += 1;
-            let mut k = first_kid[old];
-            while k != NIL {
-                queue.push(k);
-                k = next_sib[k as usize];
+        // Nodes are numbered breadth-first with children in symbol order:
+        // by depth, then in the order of their paths, which is the order in
+        // which the sorted names make them. A name makes a node at each
+        // depth past its common prefix with the name before it. So a first
+        // pass counts the nodes of each depth and a second numbers them,
+        // and a node's children come out consecutive.
+        // Pass 1: each name's length in chars and common prefix with the
+        // one before (in chars and bytes); nodes per depth.
+        struct Shape {
+            len: u32,
+            common: u32,
+            common_bytes: u32,
+        }
+        let mut shapes: Vec<Shape> = Vec::with_capacity(order.len());
+        let mut per_depth: Vec<u32> = vec![1];
+        let (mut prev, mut cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        for &(_, i) in &order {
+            cur.clear();
+            let (mut common, mut common_bytes) = (0, 0);
+            for (at, c) in patterns[i as usize].as_ref().char_indices() {
+                let s = t.symbol_of(c as u32);
+                if common == cur.len() && prev.get(common) == Some(&s) {
+                    common += 1;
+                    common_bytes = at + c.len_utf8();
+                }
+                cur.push(s);
+            }
+            if per_depth.len() <= cur.len() {
+                per_depth.resize(cur.len() + 1, 0);
+            }
+            for n in &mut per_depth[common + 1..=cur.len()] {
+                *n += 1;
+            }
+            shapes.push(Shape {
+                len: cur.len() as u32,
+                common: common as u32,
+                common_bytes: common_bytes as u32,
+            });
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        // The first id of each depth.
+        let mut next_id: Vec<u32> = Vec::with_capacity(per_depth.len());
+        let mut total = 0u32;
+        for &n in &per_depth {
+            next_id.push(total);
+            total += n;
+        }
+        // Pass 2: make the nodes, `path[d]` being the current name's node
+        // at depth `d`.
+        t.nodes = vec![
+            Node {
+                first_child: 0,
+                children: 0,
+                pattern: NO_PATTERN,
+                row: NO_ROW,
+            };
+            total as usize
+        ];
+        t.label = vec![NONE; total as usize];
+        next_id[0] = 1;
+        let mut path: Vec<u32> = vec![0; per_depth.len()];
+        for (&(_, i), shape) in order.iter().zip(&shapes) {
+            let name = patterns[i as usize].as_ref();
+            let mut depth = shape.common as usize;
+            for c in name[shape.common_bytes as usize..].chars() {
+                depth += 1;
+                let id = next_id[depth];
+                next_id[depth] += 1;
+                t.label[id as usize] = t.symbol_of(c as u32);
+                let parent = &mut t.nodes[path[depth - 1] as usize];
+                if parent.children == 0 {
+                    parent.first_child = id;
+                }
+                parent.children += 1;
+                path[depth] = id;
+            }
+            let end = shape.len as usize;
+            if end > 0 && t.nodes[path[end] as usize].pattern == NO_PATTERN {
+                t.nodes[path[end] as usize].pattern = i;
             }
         }
-        t.label = vec![NONE; n];
-        t.nodes = vec![Node::default(); n];
-        for (new, &old) in queue.iter().enumerate() {
-            let old = old as usize;
-            let mut row = NO_ROW;
-            if kids[old] as usize > ROW_MIN_CHILDREN {
-                row = t.rows.len() as u32;
-                t.rows.resize(t.rows.len() + symbols, 0);
-            }
-            t.nodes[new] = Node {
-                first_child: if first_kid[old] == NIL {
-                    0
-                } else {
-                    new_id[first_kid[old] as usize]
-                },
-                children: kids[old],
-                pattern: pat[old],
-                row,
-            };
-            t.label[new] = sym_of[old];
-            if row != NO_ROW {
-                let mut k = first_kid[old];
-                while k != NIL {
-                    t.rows[row as usize + sym_of[k as usize] as usize] = new_id[k as usize];
-                    k = next_sib[k as usize];
+        drop(order);
+        drop(shapes);
+        // Dense rows for wide nodes, in node order.
+        for id in 0..t.nodes.len() {
+            let Node { first_child, children, .. } = t.nodes[id];
+            if children as usize > ROW_MIN_CHILDREN {
+                let row = t.rows.len();
+                t.rows.resize(row + symbols, 0);
+                for child in first_child..first_child + children {
+                    t.rows[row + t.label[child as usize] as usize] = child;
                 }
+                t.nodes[id].row = row as u32;
             }
         }
         t.root = vec![0; symbols];
-        let mut k = first_kid[0];
-        while k != NIL {
-            t.root[sym_of[k as usize] as usize] = new_id[k as usize];
-            k = next_sib[k as usize];
+        if let Some(root) = t.nodes.first() {
+            for k in root.first_child..root.first_child + root.children {
+                t.root[t.label[k as usize] as usize] = k;
+            }
         }
         t
     }

@@ -207,9 +207,8 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
     };
     // A name another entity lists only behind a cue (`شیراک [cue:province]`)
     // leaves the variant free: the two never compete for the same mention.
-    let collides = |strs: &Interner, id: u32, entity: u32| -> bool {
-        strs.explicit(id, &explicit).any(|e| e.entity != entity && e.cue.is_none())
-    };
+    let collides =
+        |strs: &Interner, id: u32, entity: u32| -> bool { strs.explicit(id, &explicit).any(|e| e.entity != entity && e.cue.is_none()) };
 
     let mut folded = String::new();
     let mut derived = Strings::default();

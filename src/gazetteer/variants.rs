@@ -24,13 +24,18 @@ pub(crate) fn surname_alternatives_into(prefix: &str, last: &str, affixes: &Affi
         }
     }
     if last.chars().nth(5).is_some() {
+        // Each `ا` with a consonant on either side (`chars` walks the
+        // window `before`, `ا`, `after`).
         let vowel = |c: char| matches!(c, 'ا' | 'و' | 'ی');
-        let chars: Vec<(usize, char)> = last.char_indices().collect();
-        for i in 1..chars.len() - 1 {
-            if chars[i].1 == 'ا' && !vowel(chars[i - 1].1) && !vowel(chars[i + 1].1) {
-                let at = chars[i].0;
-                out.push_parts(&[prefix, &last[..at], &last[at + 'ا'.len_utf8()..]], tag);
+        let mut chars = last.char_indices();
+        let (Some((_, mut before)), Some((mut at, mut c))) = (chars.next(), chars.next()) else {
+            return;
+        };
+        for (next_at, after) in chars {
+            if c == 'ا' && !vowel(before) && !vowel(after) {
+                out.push_parts(&[prefix, &last[..at], &last[next_at..]], tag);
             }
+            (before, at, c) = (c, next_at, after);
         }
     }
 }
@@ -183,6 +188,11 @@ pub(crate) fn letter_variants_into(name: &str, tag: u8, out: &mut Strings) {
             'گ' => &['ج', 'غ', 'ک'],
             _ => &[],
         }
+    }
+    // پ چ ژ گ are D9 BE, DA 86, DA 98, DA AF in UTF-8.
+    let b = name.as_bytes();
+    if !(1..b.len()).any(|i| (b[i - 1] == 0xD9 && b[i] == 0xBE) || (b[i - 1] == 0xDA && matches!(b[i], 0x86 | 0x98 | 0xAF))) {
+        return;
     }
     // The letters with other spellings: (byte offset, letter, options).
     let mut at: Vec<(usize, char, &'static [char])> = Vec::new();
