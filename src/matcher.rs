@@ -7,14 +7,21 @@
 //! a trie of the folded names from each of those few start positions and
 //! reports every name that ends on the way. This gives exactly the matches an
 //! overlapping Aho-Corasick search would give and the word-edge test would
-//! keep, without failure links: the trie builds in one pass over the sorted
-//! names, and a walk ends after a character or two at most word starts.
+//! keep, without failure links: the trie builds in two passes over the
+//! sorted names, and a walk ends after a character or two at most word
+//! starts.
 //! (`cargo bench --bench engines` compares it with aho-corasick and
 //! daachorse on the same names and text.)
 //!
 //! The trie runs over characters, each mapped to a small symbol number; its
 //! nodes are numbered breadth-first so a node's children are consecutive,
 //! and the root's children are found through a dense table.
+//!
+//! Breadth-first order is depth, then path order; sorted names make their
+//! new nodes (those past the common prefix with the name before) in path
+//! order at every depth. So [`Trie::new`] counts the nodes of each depth in
+//! a first pass and, in a second, gives each new node the next id of its
+//! depth: no per-node allocation, no renumbering.
 
 use std::collections::HashMap;
 
@@ -59,16 +66,80 @@ impl Trie {
     /// Builds the trie of `patterns` (folded, non-empty, distinct); a match
     /// reports a pattern's index.
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
-        // Symbols in char order, so sorted names walk children in order.
+        // The names in byte order (which is char order), keyed by their
+        // first 16 bytes so that most comparisons touch no string; ties by
+        // index, so duplicates keep the first.
+        let key = |p: &[u8], from: usize| {
+            let mut k = [0u8; 8];
+            let part = p.get(from..).unwrap_or_default();
+            let n = part.len().min(8);
+            k[..n].copy_from_slice(&part[..n]);
+            u64::from_be_bytes(k)
+        };
+        let mut order: Vec<(u64, u64, u32)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let b = p.as_ref().as_bytes();
+                (key(b, 0), key(b, 8), i as u32)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| patterns[a.2 as usize].as_ref().cmp(patterns[b.2 as usize].as_ref()))
+                .then(a.2.cmp(&b.2))
+        });
+
+        // Nodes are numbered breadth-first with children in symbol order:
+        // by depth, then in the order of their paths, which is the order in
+        // which the sorted names make them. A name makes a node at each
+        // depth past its common prefix with the name before it. So a first
+        // pass finds the new nodes (their chars, in the order made) and
+        // counts the nodes of each depth, and a second numbers them; a
+        // node's children come out consecutive.
+        struct Shape {
+            /// Chars in common with the name before, and after them.
+            common: u32,
+            fresh: u32,
+        }
+        let mut shapes: Vec<Shape> = Vec::with_capacity(order.len());
+        let mut fresh: Vec<u32> = Vec::new();
+        let mut per_depth: Vec<u32> = vec![1];
+        let mut prev: &[u8] = &[];
+        for &(.., i) in &order {
+            let name = patterns[i as usize].as_ref();
+            let b = name.as_bytes();
+            let mut same = b.iter().zip(prev).position(|(x, y)| x != y).unwrap_or(b.len().min(prev.len()));
+            while !name.is_char_boundary(same) {
+                same -= 1;
+            }
+            let common = name[..same].chars().count();
+            let before = fresh.len();
+            fresh.extend(name[same..].chars().map(|c| c as u32));
+            let len = common + (fresh.len() - before);
+            if per_depth.len() <= len {
+                per_depth.resize(len + 1, 0);
+            }
+            for n in &mut per_depth[common + 1..=len] {
+                *n += 1;
+            }
+            shapes.push(Shape {
+                common: common as u32,
+                fresh: (len - common) as u32,
+            });
+            prev = b;
+        }
+
+        // Symbols in char order, so that children are in symbol order too.
+        // Every char of a name labels some node.
         let mut low = vec![false; DENSE_CHARS];
         let mut high = std::collections::BTreeSet::new();
-        for p in patterns {
-            for c in p.as_ref().chars() {
-                match low.get_mut(c as usize) {
-                    Some(seen) => *seen = true,
-                    None => {
-                        high.insert(c);
-                    }
+        for &c in &fresh {
+            match low.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => {
+                    high.extend(char::from_u32(c));
                 }
             }
         }
@@ -87,66 +158,6 @@ impl Trie {
         }
         let symbols = sym as usize + 1;
 
-        // The names in byte order (which is char order), keyed by their
-        // first 8 bytes so that most comparisons touch no string; ties by
-        // index, so duplicates keep the first.
-        let key = |p: &[u8]| {
-            let mut k = [0u8; 8];
-            let n = p.len().min(8);
-            k[..n].copy_from_slice(&p[..n]);
-            u64::from_be_bytes(k)
-        };
-        let mut order: Vec<(u64, u32)> = patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (key(p.as_ref().as_bytes()), i as u32))
-            .collect();
-        order.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| patterns[a.1 as usize].as_ref().cmp(patterns[b.1 as usize].as_ref()))
-                .then(a.1.cmp(&b.1))
-        });
-
-        // Nodes are numbered breadth-first with children in symbol order:
-        // by depth, then in the order of their paths, which is the order in
-        // which the sorted names make them. A name makes a node at each
-        // depth past its common prefix with the name before it. So a first
-        // pass counts the nodes of each depth and a second numbers them,
-        // and a node's children come out consecutive.
-        // Pass 1: each name's length in chars and common prefix with the
-        // one before (in chars and bytes); nodes per depth.
-        struct Shape {
-            len: u32,
-            common: u32,
-            common_bytes: u32,
-        }
-        let mut shapes: Vec<Shape> = Vec::with_capacity(order.len());
-        let mut per_depth: Vec<u32> = vec![1];
-        let (mut prev, mut cur): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
-        for &(_, i) in &order {
-            cur.clear();
-            let (mut common, mut common_bytes) = (0, 0);
-            for (at, c) in patterns[i as usize].as_ref().char_indices() {
-                let s = t.symbol_of(c as u32);
-                if common == cur.len() && prev.get(common) == Some(&s) {
-                    common += 1;
-                    common_bytes = at + c.len_utf8();
-                }
-                cur.push(s);
-            }
-            if per_depth.len() <= cur.len() {
-                per_depth.resize(cur.len() + 1, 0);
-            }
-            for n in &mut per_depth[common + 1..=cur.len()] {
-                *n += 1;
-            }
-            shapes.push(Shape {
-                len: cur.len() as u32,
-                common: common as u32,
-                common_bytes: common_bytes as u32,
-            });
-            std::mem::swap(&mut prev, &mut cur);
-        }
         // The first id of each depth.
         let mut next_id: Vec<u32> = Vec::with_capacity(per_depth.len());
         let mut total = 0u32;
@@ -154,8 +165,8 @@ impl Trie {
             next_id.push(total);
             total += n;
         }
-        // Pass 2: make the nodes, `path[d]` being the current name's node
-        // at depth `d`.
+        // Pass 2: number the nodes, `path[d]` being the current name's
+        // node at depth `d`.
         t.nodes = vec![
             Node {
                 first_child: 0,
@@ -166,16 +177,15 @@ impl Trie {
             total as usize
         ];
         t.label = vec![NONE; total as usize];
-        next_id[0] = 1;
         let mut path: Vec<u32> = vec![0; per_depth.len()];
-        for (&(_, i), shape) in order.iter().zip(&shapes) {
-            let name = patterns[i as usize].as_ref();
+        let mut made = fresh.iter();
+        for (&(.., i), shape) in order.iter().zip(&shapes) {
             let mut depth = shape.common as usize;
-            for c in name[shape.common_bytes as usize..].chars() {
+            for &c in made.by_ref().take(shape.fresh as usize) {
                 depth += 1;
                 let id = next_id[depth];
                 next_id[depth] += 1;
-                t.label[id as usize] = t.symbol_of(c as u32);
+                t.label[id as usize] = t.symbol_of(c);
                 let parent = &mut t.nodes[path[depth - 1] as usize];
                 if parent.children == 0 {
                     parent.first_child = id;
@@ -183,13 +193,13 @@ impl Trie {
                 parent.children += 1;
                 path[depth] = id;
             }
-            let end = shape.len as usize;
-            if end > 0 && t.nodes[path[end] as usize].pattern == NO_PATTERN {
-                t.nodes[path[end] as usize].pattern = i;
+            if depth > 0 && t.nodes[path[depth] as usize].pattern == NO_PATTERN {
+                t.nodes[path[depth] as usize].pattern = i;
             }
         }
         drop(order);
         drop(shapes);
+        drop(fresh);
         // Dense rows for wide nodes, in node order.
         for id in 0..t.nodes.len() {
             let Node { first_child, children, .. } = t.nodes[id];
@@ -316,6 +326,68 @@ mod tests {
         assert_eq!(all(&t, "xbc", 0), []);
         assert_eq!(all(&t, "", 0), []);
         assert_eq!(all(&t, "با", 4), []);
+    }
+
+    /// Nodes are numbered breadth-first with children in char order, as a
+    /// naive construction from every prefix sorted by (length, chars)
+    /// numbers them; patterns end where they should; wide nodes' rows
+    /// point at their children.
+    #[test]
+    fn numbering_is_breadth_first() {
+        let alphabet: Vec<char> = "اب پجک ی\u{0800}\u{4E00}aé".chars().collect();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut names = std::collections::BTreeSet::new();
+        while names.len() < 3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 7) as usize;
+            names.insert(
+                (0..len)
+                    .map(|k| alphabet[((x >> (8 + 4 * k)) % alphabet.len() as u64) as usize])
+                    .collect::<String>(),
+            );
+        }
+        // Shuffled, so the build's own sort is tested.
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort_by_key(|n| n.bytes().rev().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
+        let t = Trie::new(&names);
+        let mut prefixes: Vec<Vec<char>> = vec![Vec::new()];
+        for n in &names {
+            let chars: Vec<char> = n.chars().collect();
+            prefixes.extend((1..=chars.len()).map(|k| chars[..k].to_vec()));
+        }
+        prefixes.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+        prefixes.dedup();
+        assert_eq!(t.nodes.len(), prefixes.len());
+        let index: std::collections::HashMap<&[char], u32> = prefixes.iter().enumerate().map(|(i, p)| (p.as_slice(), i as u32)).collect();
+        let mut kids: Vec<Vec<u32>> = vec![Vec::new(); prefixes.len()];
+        for (i, p) in prefixes.iter().enumerate().skip(1) {
+            kids[index[&p[..p.len() - 1]] as usize].push(i as u32);
+        }
+        for (i, p) in prefixes.iter().enumerate() {
+            let node = t.nodes[i];
+            let kids = &kids[i];
+            assert_eq!(node.children as usize, kids.len(), "{p:?}");
+            if let Some(&first) = kids.first() {
+                assert_eq!(node.first_child, first);
+            }
+            let s: String = p.iter().collect();
+            let want = names.iter().position(|n| *n == s).filter(|_| !p.is_empty());
+            assert_eq!(node.pattern, want.map_or(NO_PATTERN, |w| w as u32), "{s}");
+            if let Some(&c) = p.last() {
+                assert_eq!(t.label[i], t.symbol_of(c as u32));
+            }
+            assert_eq!(node.row != NO_ROW, kids.len() > ROW_MIN_CHILDREN);
+            if node.row != NO_ROW {
+                for &k in kids {
+                    assert_eq!(t.rows[node.row as usize + t.label[k as usize] as usize], k);
+                }
+            }
+        }
+        for &k in &kids[0] {
+            assert_eq!(t.root[t.label[k as usize] as usize], k);
+        }
     }
 
     /// The trie at word starts finds exactly what an overlapping
