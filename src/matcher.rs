@@ -13,15 +13,20 @@
 //! (`cargo bench --bench engines` compares it with aho-corasick and
 //! daachorse on the same names and text.)
 //!
-//! The trie runs over characters, each mapped to a small symbol number; its
-//! nodes are numbered breadth-first so a node's children are consecutive,
-//! and the root's children are found through a dense table.
+//! The trie runs over characters, each mapped to a small symbol number; a
+//! node's children are numbered together, so they are consecutive, and the
+//! root's children are found through a dense table.
 //!
-//! Breadth-first order is depth, then path order; sorted names make their
-//! new nodes (those past the common prefix with the name before) in path
-//! order at every depth. So [`Trie::new`] counts the nodes of each depth in
-//! a first pass and, in a second, gives each new node the next id of its
-//! depth: no per-node allocation, no renumbering.
+//! Nodes are numbered depth first: sorted names make their new nodes (those
+//! past the common prefix with the name before) depth first, in path order,
+//! and a node's children take the next free ids when the node is made. So a
+//! chain of single children, the tail of most names, lies in consecutive
+//! nodes, and a walk along it touches a few cache lines rather than one per
+//! character (breadth-first numbering scattered the chars of one name over
+//! the whole array: a walk along a real two-word name of a million-name
+//! gazetteer missed the cache at every step). [`Trie::new`] finds the new
+//! nodes and their child counts in a first pass and numbers them in a
+//! second: no per-node allocation, no renumbering.
 
 use std::collections::HashMap;
 
@@ -40,7 +45,7 @@ pub(crate) struct Trie {
     sparse: HashMap<char, u32>,
     /// The root's child for each symbol (0: none).
     root: Vec<u32>,
-    /// The symbol on each node's incoming edge, nodes breadth-first.
+    /// The symbol on each node's incoming edge, by node.
     label: Vec<u32>,
     nodes: Vec<Node>,
     /// Child tables of the nodes with many children: one entry per symbol
@@ -91,13 +96,10 @@ impl Trie {
                 .then(a.2.cmp(&b.2))
         });
 
-        // Nodes are numbered breadth-first with children in symbol order:
-        // by depth, then in the order of their paths, which is the order in
-        // which the sorted names make them. A name makes a node at each
-        // depth past its common prefix with the name before it. So a first
-        // pass finds the new nodes (their chars, in the order made) and
-        // counts the nodes of each depth, and a second numbers them; a
-        // node's children come out consecutive.
+        // Pass 1: a name makes a node at each depth past its common prefix
+        // with the name before it, so the sorted names make the nodes depth
+        // first, in path order. Keep the new nodes' chars in that order, and
+        // each name's common prefix and new chars.
         struct Shape {
             /// Chars in common with the name before, and after them.
             common: u32,
@@ -105,7 +107,7 @@ impl Trie {
         }
         let mut shapes: Vec<Shape> = Vec::with_capacity(order.len());
         let mut fresh: Vec<u32> = Vec::new();
-        let mut per_depth: Vec<u32> = vec![1];
+        let mut longest = 0;
         let mut prev: &[u8] = &[];
         for &(.., i) in &order {
             let name = patterns[i as usize].as_ref();
@@ -118,12 +120,7 @@ impl Trie {
             let before = fresh.len();
             fresh.extend(name[same..].chars().map(|c| c as u32));
             let len = common + (fresh.len() - before);
-            if per_depth.len() <= len {
-                per_depth.resize(len + 1, 0);
-            }
-            for n in &mut per_depth[common + 1..=len] {
-                *n += 1;
-            }
+            longest = longest.max(len);
             shapes.push(Shape {
                 common: common as u32,
                 fresh: (len - common) as u32,
@@ -158,15 +155,29 @@ impl Trie {
         }
         let symbols = sym as usize + 1;
 
-        // The first id of each depth.
-        let mut next_id: Vec<u32> = Vec::with_capacity(per_depth.len());
-        let mut total = 0u32;
-        for &n in &per_depth {
-            next_id.push(total);
-            total += n;
+        // The children of each node, by the order nodes are made in (the
+        // root 0, then `k + 1` for `fresh[k]`), `path[d]` being the current
+        // name's node at depth `d`.
+        let mut kids: Vec<u32> = vec![0; fresh.len() + 1];
+        let mut path: Vec<u32> = vec![0; longest + 1];
+        let mut made = 0u32;
+        for shape in &shapes {
+            let mut depth = shape.common as usize;
+            for _ in 0..shape.fresh {
+                depth += 1;
+                made += 1;
+                kids[path[depth - 1] as usize] += 1;
+                path[depth] = made;
+            }
         }
-        // Pass 2: number the nodes, `path[d]` being the current name's
-        // node at depth `d`.
+        // Pass 2: ids. Nodes are reached in the order made (depth first, in
+        // path order); each takes the next id among its parent's children,
+        // and its own children take the next free ids, together: a node's
+        // children are consecutive, and a chain of single children (the
+        // tail of most names) lies in consecutive nodes, so a walk along it
+        // touches few cache lines. `path[d]` is now an id, and `next[d]` the
+        // id of the next child of `path[d]`.
+        let total = fresh.len() + 1;
         t.nodes = vec![
             Node {
                 first_child: 0,
@@ -174,23 +185,35 @@ impl Trie {
                 pattern: NO_PATTERN,
                 row: NO_ROW,
             };
-            total as usize
+            total
         ];
-        t.label = vec![NONE; total as usize];
-        let mut path: Vec<u32> = vec![0; per_depth.len()];
-        let mut made = fresh.iter();
+        t.label = vec![NONE; total];
+        let mut next: Vec<u32> = vec![0; longest + 1];
+        let mut free = 1u32;
+        t.nodes[0].children = kids[0];
+        if kids[0] > 0 {
+            t.nodes[0].first_child = free;
+        }
+        next[0] = free;
+        free += kids[0];
+        path[0] = 0;
+        let mut made = 0usize;
         for (&(.., i), shape) in order.iter().zip(&shapes) {
             let mut depth = shape.common as usize;
-            for &c in made.by_ref().take(shape.fresh as usize) {
+            for _ in 0..shape.fresh {
                 depth += 1;
-                let id = next_id[depth];
-                next_id[depth] += 1;
-                t.label[id as usize] = t.symbol_of(c);
-                let parent = &mut t.nodes[path[depth - 1] as usize];
-                if parent.children == 0 {
-                    parent.first_child = id;
+                let id = next[depth - 1];
+                next[depth - 1] += 1;
+                t.label[id as usize] = t.symbol_of(fresh[made]);
+                made += 1;
+                let children = kids[made];
+                let node = &mut t.nodes[id as usize];
+                node.children = children;
+                if children > 0 {
+                    node.first_child = free;
                 }
-                parent.children += 1;
+                next[depth] = free;
+                free += children;
                 path[depth] = id;
             }
             if depth > 0 && t.nodes[path[depth] as usize].pattern == NO_PATTERN {
@@ -200,6 +223,7 @@ impl Trie {
         drop(order);
         drop(shapes);
         drop(fresh);
+        drop(kids);
         // Dense rows for wide nodes, in node order.
         for id in 0..t.nodes.len() {
             let Node { first_child, children, .. } = t.nodes[id];
@@ -328,12 +352,12 @@ mod tests {
         assert_eq!(all(&t, "با", 4), []);
     }
 
-    /// Nodes are numbered breadth-first with children in char order, as a
-    /// naive construction from every prefix sorted by (length, chars)
-    /// numbers them; patterns end where they should; wide nodes' rows
-    /// point at their children.
+    /// The trie holds exactly the prefixes of the names: every node is
+    /// reached once from the root, children consecutive and in char order,
+    /// patterns where their names end, and wide nodes' rows point at their
+    /// children.
     #[test]
-    fn numbering_is_breadth_first() {
+    fn nodes_are_the_prefixes_of_the_names() {
         let alphabet: Vec<char> = "اب پجک ی\u{0800}\u{4E00}aé".chars().collect();
         let mut x = 0x2545_F491_4F6C_DD1Du64;
         let mut names = std::collections::BTreeSet::new();
@@ -352,42 +376,45 @@ mod tests {
         let mut names: Vec<String> = names.into_iter().collect();
         names.sort_by_key(|n| n.bytes().rev().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
         let t = Trie::new(&names);
-        let mut prefixes: Vec<Vec<char>> = vec![Vec::new()];
+        let mut want: Vec<String> = vec![String::new()];
         for n in &names {
-            let chars: Vec<char> = n.chars().collect();
-            prefixes.extend((1..=chars.len()).map(|k| chars[..k].to_vec()));
+            want.extend(n.char_indices().map(|(i, c)| n[..i + c.len_utf8()].to_string()));
         }
-        prefixes.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
-        prefixes.dedup();
-        assert_eq!(t.nodes.len(), prefixes.len());
-        let index: std::collections::HashMap<&[char], u32> = prefixes.iter().enumerate().map(|(i, p)| (p.as_slice(), i as u32)).collect();
-        let mut kids: Vec<Vec<u32>> = vec![Vec::new(); prefixes.len()];
-        for (i, p) in prefixes.iter().enumerate().skip(1) {
-            kids[index[&p[..p.len() - 1]] as usize].push(i as u32);
-        }
-        for (i, p) in prefixes.iter().enumerate() {
-            let node = t.nodes[i];
-            let kids = &kids[i];
-            assert_eq!(node.children as usize, kids.len(), "{p:?}");
-            if let Some(&first) = kids.first() {
-                assert_eq!(node.first_child, first);
-            }
-            let s: String = p.iter().collect();
-            let want = names.iter().position(|n| *n == s).filter(|_| !p.is_empty());
-            assert_eq!(node.pattern, want.map_or(NO_PATTERN, |w| w as u32), "{s}");
-            if let Some(&c) = p.last() {
-                assert_eq!(t.label[i], t.symbol_of(c as u32));
-            }
+        want.sort();
+        want.dedup();
+        let char_of = |sym: u32| {
+            (0..0x11_0000)
+                .filter_map(char::from_u32)
+                .find(|&c| t.symbol_of(c as u32) == sym)
+                .unwrap()
+        };
+        let mut got: Vec<(String, u32)> = Vec::new();
+        let mut seen = vec![false; t.nodes.len()];
+        let mut stack = vec![(String::new(), 0u32)];
+        while let Some((p, id)) = stack.pop() {
+            assert!(!std::mem::replace(&mut seen[id as usize], true), "{id} reached twice");
+            let node = t.nodes[id as usize];
+            let want_pattern = names.iter().position(|n| *n == p).filter(|_| !p.is_empty());
+            assert_eq!(node.pattern, want_pattern.map_or(NO_PATTERN, |w| w as u32), "{p}");
+            let kids = node.first_child..node.first_child + node.children;
+            let labels: Vec<u32> = kids.clone().map(|k| t.label[k as usize]).collect();
+            assert!(labels.windows(2).all(|w| w[0] < w[1]), "{p}: {labels:?}");
             assert_eq!(node.row != NO_ROW, kids.len() > ROW_MIN_CHILDREN);
-            if node.row != NO_ROW {
-                for &k in kids {
-                    assert_eq!(t.rows[node.row as usize + t.label[k as usize] as usize], k);
+            for k in kids {
+                let sym = t.label[k as usize];
+                if node.row != NO_ROW {
+                    assert_eq!(t.rows[node.row as usize + sym as usize], k);
                 }
+                if id == 0 {
+                    assert_eq!(t.root[sym as usize], k);
+                }
+                stack.push((format!("{p}{}", char_of(sym)), k));
             }
+            got.push((p, id));
         }
-        for &k in &kids[0] {
-            assert_eq!(t.root[t.label[k as usize] as usize], k);
-        }
+        assert!(seen.iter().all(|&s| s));
+        got.sort();
+        assert_eq!(got.into_iter().map(|(p, _)| p).collect::<Vec<_>>(), want);
     }
 
     /// The trie at word starts finds exactly what an overlapping
