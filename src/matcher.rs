@@ -7,14 +7,26 @@
 //! a trie of the folded names from each of those few start positions and
 //! reports every name that ends on the way. This gives exactly the matches an
 //! overlapping Aho-Corasick search would give and the word-edge test would
-//! keep, without failure links: the trie builds in one pass over the sorted
-//! names, and a walk ends after a character or two at most word starts.
+//! keep, without failure links: the trie builds in two passes over the
+//! sorted names, and a walk ends after a character or two at most word
+//! starts.
 //! (`cargo bench --bench engines` compares it with aho-corasick and
 //! daachorse on the same names and text.)
 //!
-//! The trie runs over characters, each mapped to a small symbol number; its
-//! nodes are numbered breadth-first so a node's children are consecutive,
-//! and the root's children are found through a dense table.
+//! The trie runs over characters, each mapped to a small symbol number; a
+//! node's children are numbered together, so they are consecutive, and the
+//! root's children are found through a dense table.
+//!
+//! Nodes are numbered depth first: sorted names make their new nodes (those
+//! past the common prefix with the name before) depth first, in path order,
+//! and a node's children take the next free ids when the node is made. So a
+//! chain of single children, the tail of most names, lies in consecutive
+//! nodes, and a walk along it touches a few cache lines rather than one per
+//! character (breadth-first numbering scattered the chars of one name over
+//! the whole array: a walk along a real two-word name of a million-name
+//! gazetteer missed the cache at every step). [`Trie::new`] finds the new
+//! nodes and their child counts in a first pass and numbers them in a
+//! second: no per-node allocation, no renumbering.
 
 use std::collections::HashMap;
 
@@ -33,7 +45,7 @@ pub(crate) struct Trie {
     sparse: HashMap<char, u32>,
     /// The root's child for each symbol (0: none).
     root: Vec<u32>,
-    /// The symbol on each node's incoming edge, nodes breadth-first.
+    /// The symbol on each node's incoming edge, by node.
     label: Vec<u32>,
     nodes: Vec<Node>,
     /// Child tables of the nodes with many children: one entry per symbol
@@ -59,16 +71,72 @@ impl Trie {
     /// Builds the trie of `patterns` (folded, non-empty, distinct); a match
     /// reports a pattern's index.
     pub(crate) fn new<S: AsRef<str>>(patterns: &[S]) -> Trie {
-        // Symbols in char order, so sorted names walk children in order.
+        // The names in byte order (which is char order), keyed by their
+        // first 16 bytes so that most comparisons touch no string; ties by
+        // index, so duplicates keep the first.
+        let key = |p: &[u8], from: usize| {
+            let mut k = [0u8; 8];
+            let part = p.get(from..).unwrap_or_default();
+            let n = part.len().min(8);
+            k[..n].copy_from_slice(&part[..n]);
+            u64::from_be_bytes(k)
+        };
+        let mut order: Vec<(u64, u64, u32)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let b = p.as_ref().as_bytes();
+                (key(b, 0), key(b, 8), i as u32)
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| patterns[a.2 as usize].as_ref().cmp(patterns[b.2 as usize].as_ref()))
+                .then(a.2.cmp(&b.2))
+        });
+
+        // Pass 1: a name makes a node at each depth past its common prefix
+        // with the name before it, so the sorted names make the nodes depth
+        // first, in path order. Keep the new nodes' chars in that order, and
+        // each name's common prefix and new chars.
+        struct Shape {
+            /// Chars in common with the name before, and after them.
+            common: u32,
+            fresh: u32,
+        }
+        let mut shapes: Vec<Shape> = Vec::with_capacity(order.len());
+        let mut fresh: Vec<u32> = Vec::new();
+        let mut longest = 0;
+        let mut prev: &[u8] = &[];
+        for &(.., i) in &order {
+            let name = patterns[i as usize].as_ref();
+            let b = name.as_bytes();
+            let mut same = b.iter().zip(prev).position(|(x, y)| x != y).unwrap_or(b.len().min(prev.len()));
+            while !name.is_char_boundary(same) {
+                same -= 1;
+            }
+            let common = name[..same].chars().count();
+            let before = fresh.len();
+            fresh.extend(name[same..].chars().map(|c| c as u32));
+            let len = common + (fresh.len() - before);
+            longest = longest.max(len);
+            shapes.push(Shape {
+                common: common as u32,
+                fresh: (len - common) as u32,
+            });
+            prev = b;
+        }
+
+        // Symbols in char order, so that children are in symbol order too.
+        // Every char of a name labels some node.
         let mut low = vec![false; DENSE_CHARS];
         let mut high = std::collections::BTreeSet::new();
-        for p in patterns {
-            for c in p.as_ref().chars() {
-                match low.get_mut(c as usize) {
-                    Some(seen) => *seen = true,
-                    None => {
-                        high.insert(c);
-                    }
+        for &c in &fresh {
+            match low.get_mut(c as usize) {
+                Some(seen) => *seen = true,
+                None => {
+                    high.extend(char::from_u32(c));
                 }
             }
         }
@@ -87,97 +155,92 @@ impl Trie {
         }
         let symbols = sym as usize + 1;
 
-        // A first trie with linked child lists, filled from the names in
-        // sorted order: a name shares a path only with the names just before
-        // it, so the child to follow is always the last one added.
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| patterns[a as usize].as_ref().cmp(patterns[b as usize].as_ref()));
-        const NIL: u32 = u32::MAX;
-        let mut sym_of = vec![NONE];
-        let mut first_kid = vec![NIL];
-        let mut last_kid = vec![NIL];
-        let mut next_sib = vec![NIL];
-        let mut kids = vec![0u32];
-        let mut pat = vec![NO_PATTERN];
-        for &p in &order {
-            let mut at = 0usize;
-            for c in patterns[p as usize].as_ref().chars() {
-                let s = t.symbol_of(c as u32);
-                let last = last_kid[at];
-                at = if last != NIL && sym_of[last as usize] == s {
-                    last as usize
-                } else {
-                    let child = sym_of.len() as u32;
-                    sym_of.push(s);
-                    first_kid.push(NIL);
-                    last_kid.push(NIL);
-                    next_sib.push(NIL);
-                    kids.push(0);
-                    pat.push(NO_PATTERN);
-                    if last == NIL {
-                        first_kid[at] = child;
-                    } else {
-                        next_sib[last as usize] = child;
-                    }
-                    last_kid[at] = child;
-                    kids[at] += 1;
-                    child as usize
-                };
-            }
-            if at != 0 && pat[at] == NO_PATTERN {
-                pat[at] = p;
+        // The children of each node, by the order nodes are made in (the
+        // root 0, then `k + 1` for `fresh[k]`), `path[d]` being the current
+        // name's node at depth `d`.
+        let mut kids: Vec<u32> = vec![0; fresh.len() + 1];
+        let mut path: Vec<u32> = vec![0; longest + 1];
+        let mut made = 0u32;
+        for shape in &shapes {
+            let mut depth = shape.common as usize;
+            for _ in 0..shape.fresh {
+                depth += 1;
+                made += 1;
+                kids[path[depth - 1] as usize] += 1;
+                path[depth] = made;
             }
         }
-
-        // Renumber breadth-first so each node's children are consecutive.
-        let n = sym_of.len();
-        let mut new_id = vec![0u32; n];
-        let mut queue: Vec<u32> = Vec::with_capacity(n);
-        queue.push(0);
-        let mut head = 0;
-        while head < queue.len() {
-            let old = queue[head] as usize;
-            new_id[old] = head as u32;
-            head += 1;
-            let mut k = first_kid[old];
-            while k != NIL {
-                queue.push(k);
-                k = next_sib[k as usize];
-            }
-        }
-        t.label = vec![NONE; n];
-        t.nodes = vec![Node::default(); n];
-        for (new, &old) in queue.iter().enumerate() {
-            let old = old as usize;
-            let mut row = NO_ROW;
-            if kids[old] as usize > ROW_MIN_CHILDREN {
-                row = t.rows.len() as u32;
-                t.rows.resize(t.rows.len() + symbols, 0);
-            }
-            t.nodes[new] = Node {
-                first_child: if first_kid[old] == NIL {
-                    0
-                } else {
-                    new_id[first_kid[old] as usize]
-                },
-                children: kids[old],
-                pattern: pat[old],
-                row,
+        // Pass 2: ids. Nodes are reached in the order made (depth first, in
+        // path order); each takes the next id among its parent's children,
+        // and its own children take the next free ids, together: a node's
+        // children are consecutive, and a chain of single children (the
+        // tail of most names) lies in consecutive nodes, so a walk along it
+        // touches few cache lines. `path[d]` is now an id, and `next[d]` the
+        // id of the next child of `path[d]`.
+        let total = fresh.len() + 1;
+        t.nodes = vec![
+            Node {
+                first_child: 0,
+                children: 0,
+                pattern: NO_PATTERN,
+                row: NO_ROW,
             };
-            t.label[new] = sym_of[old];
-            if row != NO_ROW {
-                let mut k = first_kid[old];
-                while k != NIL {
-                    t.rows[row as usize + sym_of[k as usize] as usize] = new_id[k as usize];
-                    k = next_sib[k as usize];
+            total
+        ];
+        t.label = vec![NONE; total];
+        let mut next: Vec<u32> = vec![0; longest + 1];
+        let mut free = 1u32;
+        t.nodes[0].children = kids[0];
+        if kids[0] > 0 {
+            t.nodes[0].first_child = free;
+        }
+        next[0] = free;
+        free += kids[0];
+        path[0] = 0;
+        let mut made = 0usize;
+        for (&(.., i), shape) in order.iter().zip(&shapes) {
+            let mut depth = shape.common as usize;
+            for _ in 0..shape.fresh {
+                depth += 1;
+                let id = next[depth - 1];
+                next[depth - 1] += 1;
+                t.label[id as usize] = t.symbol_of(fresh[made]);
+                made += 1;
+                let children = kids[made];
+                let node = &mut t.nodes[id as usize];
+                node.children = children;
+                if children > 0 {
+                    node.first_child = free;
                 }
+                next[depth] = free;
+                free += children;
+                path[depth] = id;
+            }
+            if depth > 0 && t.nodes[path[depth] as usize].pattern == NO_PATTERN {
+                t.nodes[path[depth] as usize].pattern = i;
+            }
+        }
+        drop(order);
+        drop(shapes);
+        drop(fresh);
+        drop(kids);
+        // Dense rows for wide nodes, in node order.
+        for id in 0..t.nodes.len() {
+            let Node { first_child, children, .. } = t.nodes[id];
+            if children as usize > ROW_MIN_CHILDREN {
+                let row = t.rows.len();
+                t.rows.resize(row + symbols, 0);
+                for child in first_child..first_child + children {
+                    t.rows[row + t.label[child as usize] as usize] = child;
+                }
+                t.nodes[id].row = row as u32;
             }
         }
         t.root = vec![0; symbols];
-        let mut k = first_kid[0];
-        while k != NIL {
-            t.root[sym_of[k as usize] as usize] = new_id[k as usize];
-            k = next_sib[k as usize];
+        if let Some(root) = t.nodes.first() {
+            for k in root.first_child..root.first_child + root.children {
+                t.root[t.label[k as usize] as usize] = k;
+            }
         }
         t
     }
@@ -345,6 +408,71 @@ mod tests {
         assert_eq!(all(&t, "xbc", 0), []);
         assert_eq!(all(&t, "", 0), []);
         assert_eq!(all(&t, "با", 4), []);
+    }
+
+    /// The trie holds exactly the prefixes of the names: every node is
+    /// reached once from the root, children consecutive and in char order,
+    /// patterns where their names end, and wide nodes' rows point at their
+    /// children.
+    #[test]
+    fn nodes_are_the_prefixes_of_the_names() {
+        let alphabet: Vec<char> = "اب پجک ی\u{0800}\u{4E00}aé".chars().collect();
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut names = std::collections::BTreeSet::new();
+        while names.len() < 3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 7) as usize;
+            names.insert(
+                (0..len)
+                    .map(|k| alphabet[((x >> (8 + 4 * k)) % alphabet.len() as u64) as usize])
+                    .collect::<String>(),
+            );
+        }
+        // Shuffled, so the build's own sort is tested.
+        let mut names: Vec<String> = names.into_iter().collect();
+        names.sort_by_key(|n| n.bytes().rev().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)));
+        let t = Trie::new(&names);
+        let mut want: Vec<String> = vec![String::new()];
+        for n in &names {
+            want.extend(n.char_indices().map(|(i, c)| n[..i + c.len_utf8()].to_string()));
+        }
+        want.sort();
+        want.dedup();
+        let char_of = |sym: u32| {
+            (0..0x11_0000)
+                .filter_map(char::from_u32)
+                .find(|&c| t.symbol_of(c as u32) == sym)
+                .unwrap()
+        };
+        let mut got: Vec<(String, u32)> = Vec::new();
+        let mut seen = vec![false; t.nodes.len()];
+        let mut stack = vec![(String::new(), 0u32)];
+        while let Some((p, id)) = stack.pop() {
+            assert!(!std::mem::replace(&mut seen[id as usize], true), "{id} reached twice");
+            let node = t.nodes[id as usize];
+            let want_pattern = names.iter().position(|n| *n == p).filter(|_| !p.is_empty());
+            assert_eq!(node.pattern, want_pattern.map_or(NO_PATTERN, |w| w as u32), "{p}");
+            let kids = node.first_child..node.first_child + node.children;
+            let labels: Vec<u32> = kids.clone().map(|k| t.label[k as usize]).collect();
+            assert!(labels.windows(2).all(|w| w[0] < w[1]), "{p}: {labels:?}");
+            assert_eq!(node.row != NO_ROW, kids.len() > ROW_MIN_CHILDREN);
+            for k in kids {
+                let sym = t.label[k as usize];
+                if node.row != NO_ROW {
+                    assert_eq!(t.rows[node.row as usize + sym as usize], k);
+                }
+                if id == 0 {
+                    assert_eq!(t.root[sym as usize], k);
+                }
+                stack.push((format!("{p}{}", char_of(sym)), k));
+            }
+            got.push((p, id));
+        }
+        assert!(seen.iter().all(|&s| s));
+        got.sort();
+        assert_eq!(got.into_iter().map(|(p, _)| p).collect::<Vec<_>>(), want);
     }
 
     /// The trie at word starts finds exactly what an overlapping

@@ -152,6 +152,75 @@ pub fn normalize(text: &str) -> Normalized {
     out
 }
 
+/// Appends the fold of `text` to `out`, without the offset map: the same
+/// text as `normalize(text).as_str()`, for names folded by the thousand
+/// when a gazetteer is compiled.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    let (ascii, arabic) = &*KEPT;
+    let mut in_space = false;
+    let b = text.as_bytes();
+    let mut pos = 0;
+    while pos < b.len() {
+        // A run of chars kept as they are, and of single spaces, is copied
+        // whole, as in `normalize`.
+        let run = pos;
+        while pos < b.len() {
+            let b0 = b[pos];
+            if b0 < 0x80 {
+                let space = b0 == b' ' && if pos > run { b[pos - 1] != b' ' } else { !in_space };
+                if !ascii[b0 as usize] && !space {
+                    break;
+                }
+                pos += 1;
+            } else if (0xD8..=0xDB).contains(&b0) && pos + 1 < b.len() {
+                let cp = ((b0 as usize & 0x1f) << 6) | (b[pos + 1] as usize & 0x3f);
+                if !arabic[cp - 0x600] {
+                    break;
+                }
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if pos > run {
+            in_space = b[pos - 1] == b' ';
+            out.push_str(&text[run..pos]);
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else { break };
+        pos += c.len_utf8();
+        match classify(c) {
+            // Presentation forms: compatibility decomposition of this one
+            // character, each part folded again.
+            Fold::Decompose => decompose_compatible(c, |d| fold_one(d, classify(d), out, &mut in_space)),
+            f => fold_one(c, f, out, &mut in_space),
+        }
+    }
+}
+
+/// [`fold_into`] for one char `c` of class `f`.
+fn fold_one(c: char, f: Fold, out: &mut String, in_space: &mut bool) {
+    match f {
+        Fold::Keep => {
+            *in_space = false;
+            out.push(c);
+        }
+        Fold::To(t) => {
+            *in_space = false;
+            out.push(t);
+        }
+        Fold::Space => {
+            if !*in_space {
+                out.push(' ');
+                *in_space = true;
+            }
+        }
+        // A presentation form never decomposes to another presentation
+        // form; dropped parts are marks.
+        Fold::Drop(_) | Fold::Decompose => {}
+    }
+}
+
 fn record(breaks: &mut Vec<(u32, u32)>, folded: usize, original: usize) {
     let delta = original as i64 - folded as i64;
     match breaks.last_mut() {
@@ -448,6 +517,32 @@ mod tests {
         let len = n.as_str().len();
         let r = n.to_original(len - 4..len);
         assert_eq!(&text[r], "\u{FEFB}");
+    }
+
+    /// The fold without offsets gives the same text as `normalize`.
+    #[test]
+    fn fold_into_is_normalize() {
+        let names = crate::gazetteer::DEFAULT_FILES
+            .iter()
+            .flat_map(|(_, text)| text.split(['\t', '\n', '|']));
+        let odd = ["  \u{0B}ﻻ ﷲ  علي\u{200C}اف\tX ١٢ ۀ ـ ", "\u{FEFF}ﺍﻟﺴﻼﻡ  \u{0651}x", "Ǆ İ ß ﹰ ﻼ", ""];
+        for s in names.chain(odd) {
+            let mut f = String::from("<");
+            fold_into(s, &mut f);
+            assert_eq!(&f[1..], normalize(s).as_str(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_into_is_normalize_on_any_text(s in proptest::prelude::any::<String>(), ar in "[\u{600}-\u{6FF}\u{FB50}-\u{FB60}\u{FE70}-\u{FE80} \u{A0}\u{200C}\t]{0,24}") {
+            for s in [&s, &ar] {
+                let mut f = String::new();
+                fold_into(s, &mut f);
+                let n = normalize(s);
+                proptest::prop_assert_eq!(f.as_str(), n.as_str());
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@
 use super::affixes::Affixes;
 use super::cues::Cues;
 use super::entities::{lang_column, Lang, Record};
-use super::variants::{fold_name, letter_variants, nisba_forms, space_variants, surname_alternatives};
+use super::variants::{
+    fold_name, fold_name_into, letter_variants_into, nisba_forms, space_variants_into, surname_alternatives_into, Strings,
+};
 use crate::error::{Detail, Error};
 use crate::language::Frequent;
 use crate::output::EntityType;
@@ -108,16 +110,19 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
         }
     }
 
-    // Explicit names, folded; clashes within one type are errors.
-    struct Explicit {
-        entity: u32,
-        cue: Option<u16>,
-    }
-    let mut explicit: HashMap<String, Vec<Explicit>> = HashMap::default();
+    // Explicit names, folded once each (`folds`, in name order); clashes
+    // within one type are errors. Every string is interned once: the maps
+    // below are keyed by its id.
+    let names: usize = records.iter().map(|r| r.names.len()).sum();
+    let mut strs = Interner::with_capacity(names * 3, names * 40);
+    let mut explicit: Vec<Explicit> = Vec::with_capacity(names);
+    let mut folds: Vec<u32> = Vec::with_capacity(names);
+    let mut buf = String::new();
     for (i, r) in records.iter().enumerate() {
         for name in &r.names {
-            let folded = fold_name(&name.surface);
-            if folded.is_empty() {
+            buf.clear();
+            fold_name_into(&name.surface, &mut buf);
+            if buf.is_empty() {
                 return Err(Error::new(
                     &r.origin.file,
                     r.origin.line,
@@ -128,8 +133,9 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
                 ));
             }
             let cue = name.cue.as_deref().and_then(|c| cues.class_index(c));
-            let entry = explicit.entry(folded).or_default();
-            if let Some(other) = entry.iter().find(|e| {
+            let id = strs.intern(&buf);
+            folds.push(id);
+            if let Some(other) = strs.explicit(id, &explicit).find(|e| {
                 let o = &records[e.entity as usize];
                 e.entity as usize != i && o.kind == r.kind && e.cue.is_none() && cue.is_none()
             }) {
@@ -147,29 +153,50 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
                     },
                 ));
             }
-            if !entry.iter().any(|e| e.entity as usize == i && e.cue == cue) {
-                entry.push(Explicit { entity: i as u32, cue });
+            if !strs.explicit(id, &explicit).any(|e| e.entity as usize == i && e.cue == cue) {
+                strs.add_explicit(
+                    id,
+                    Explicit {
+                        entity: i as u32,
+                        cue,
+                        next: NIL,
+                    },
+                    &mut explicit,
+                );
             }
         }
     }
 
     // The first words of people's names, to tell a compound surname from a
     // second first name.
-    let first_words: rustc_hash::FxHashSet<String> = records
-        .iter()
-        .filter(|r| r.kind == EntityType::Person)
-        .flat_map(|r| r.names.iter())
-        .filter_map(|n| fold_name(&n.surface).split_once(' ').map(|(f, _)| f.to_string()))
-        .collect();
-    let mut table: HashMap<String, usize> = HashMap::default();
+    let mut first_words: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut k = 0;
+    for r in &records {
+        if r.kind == EntityType::Person {
+            for &id in &folds[k..k + r.names.len()] {
+                if let Some((f, _)) = strs.get(id).split_once(' ') {
+                    first_words.insert(f);
+                }
+            }
+        }
+        k += r.names.len();
+    }
+    let first_words: rustc_hash::FxHashSet<String> = first_words.into_iter().map(str::to_string).collect();
+
     let mut out = Compiled::default();
-    let mut add = |out: &mut Compiled, pattern: String, r: VariantRef| {
-        let idx = *table.entry(pattern).or_insert_with_key(|p| {
-            out.patterns.push(p.clone());
-            out.refs.push(Vec::new());
-            out.patterns.len() - 1
-        });
-        let refs = &mut out.refs[idx];
+    // The pattern of each interned string (`NO_PATTERN`: none yet).
+    let mut pattern_of: Vec<u32> = Vec::new();
+    let mut add = |out: &mut Compiled, strs: &Interner, id: u32, r: VariantRef| {
+        let id = id as usize;
+        if pattern_of.len() <= id {
+            pattern_of.resize(strs.len().max(id + 1), NO_PATTERN);
+        }
+        if pattern_of[id] == NO_PATTERN {
+            pattern_of[id] = out.patterns.len() as u32;
+            out.patterns.push(strs.get(id as u32).to_string());
+            out.refs.push(Vec::with_capacity(1));
+        }
+        let refs = &mut out.refs[pattern_of[id] as usize];
         match refs.iter_mut().find(|x| x.entity == r.entity && x.cue == r.cue) {
             Some(x) => {
                 x.kind = x.kind.min(r.kind);
@@ -180,22 +207,29 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
     };
     // A name another entity lists only behind a cue (`شیراک [cue:province]`)
     // leaves the variant free: the two never compete for the same mention.
-    let collides = |variant: &str, entity: u32| -> bool {
-        explicit
-            .get(variant)
-            .is_some_and(|v| v.iter().any(|e| e.entity != entity && e.cue.is_none()))
-    };
+    let collides =
+        |strs: &Interner, id: u32, entity: u32| -> bool { strs.explicit(id, &explicit).any(|e| e.entity != entity && e.cue.is_none()) };
 
+    let mut folded = String::new();
+    let mut derived = Strings::default();
+    let mut elided = Strings::default();
+    let mut partials = Strings::default();
+    let mut v = String::new();
+    let mut k = 0;
     for (i, r) in records.iter().enumerate() {
         let entity = i as u32;
         let letters = matches!(r.kind, EntityType::Person | EntityType::Gpe);
         for name in &r.names {
-            let folded = fold_name(&name.surface);
+            let fid = folds[k];
+            k += 1;
+            folded.clear();
+            folded.push_str(strs.get(fid));
             let cue = name.cue.as_deref().and_then(|c| cues.class_index(c));
             let lang = name.lang.bit();
             add(
                 &mut out,
-                folded.clone(),
+                &strs,
+                fid,
                 VariantRef {
                     entity,
                     kind: VariantKind::Explicit,
@@ -205,60 +239,69 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
             );
             // (variant, orthography): spacing variants keep the name's own;
             // Arabic-writer spellings are Arabic.
-            let mut derived: Vec<(String, u8)> = space_variants(&folded).into_iter().map(|v| (v, lang)).collect();
+            derived.clear();
+            space_variants_into(&folded, lang, &mut derived);
             // A surname with a space before its compound ending, or without
             // a long vowel; an Arabic nationality in all its forms.
             if r.kind == EntityType::Person {
                 if let Some((head, last)) = folded.rsplit_once(' ') {
-                    derived.extend(
-                        surname_alternatives(last, affixes)
-                            .into_iter()
-                            .map(|alt| (format!("{head} {alt}"), lang)),
-                    );
+                    v.clear();
+                    v.push_str(head);
+                    v.push(' ');
+                    surname_alternatives_into(&v, last, affixes, lang, &mut derived);
                 }
             }
             if r.kind == EntityType::Norp && name.lang == Lang::Ar {
-                derived.extend(nisba_forms(&folded, affixes).into_iter().map(|v| (v, lang)));
+                for n in nisba_forms(&folded, affixes) {
+                    derived.push(&n, lang);
+                }
             }
             // A ZWNJ in a name also stands for a space (`احمدی‌نژاد` is
             // often typed `احمدی نژاد`).
             if name.surface.contains('\u{200C}') {
-                derived.push((fold_name(&name.surface.replace('\u{200C}', " ")), lang));
+                derived.push(&fold_name(&name.surface.replace('\u{200C}', " ")), lang);
             }
             if letters {
-                let base: Vec<String> = std::iter::once(folded.clone())
-                    .chain(derived.iter().map(|(v, _)| v.clone()))
-                    .collect();
-                for v in base {
+                let base = derived.len();
+                for j in 0..=base {
+                    v.clear();
+                    v.push_str(if j == 0 { &folded } else { derived.get(j - 1).0 });
+                    let from = derived.len();
+                    letter_variants_into(&v, Lang::Ar.bit(), &mut derived);
                     // A spelling an Arabic-alphabet writer might use that
                     // is a common word (گینه → کینه "hatred") is dropped.
-                    for l in letter_variants(&v) {
-                        if !l.contains(' ') && frequent.contains(&l, None) {
-                            out.dropped.push((r.id.clone(), l));
+                    let mut keep = from;
+                    for m in from..derived.len() {
+                        let (l, _) = derived.get(m);
+                        if !l.contains(' ') && frequent.contains(l, None) {
+                            out.dropped.push((r.id.clone(), l.to_string()));
                         } else {
-                            derived.push((l, Lang::Ar.bit()));
+                            derived.swap(keep, m);
+                            keep += 1;
                         }
                     }
+                    derived.truncate(keep);
                 }
             }
-            let mut elided = Vec::new();
-            for v in derived.iter().map(|(v, _)| v).chain(std::iter::once(&folded)) {
+            elided.clear();
+            for (v, _) in derived.iter().chain(std::iter::once((folded.as_str(), 0))) {
                 if let Some(rest) = v.strip_prefix("ال") {
-                    if rest.chars().count() >= 2 {
-                        elided.push((format!("ل{rest}"), Lang::Ar.bit()));
+                    if rest.chars().nth(1).is_some() {
+                        elided.push_parts(&["ل", rest], Lang::Ar.bit());
                     }
                 }
             }
-            for (variants, kind) in [(derived, VariantKind::Derived), (elided, VariantKind::ElidedArticle)] {
-                for (v, langs) in variants {
+            for (variants, kind) in [(&derived, VariantKind::Derived), (&elided, VariantKind::ElidedArticle)] {
+                for (v, langs) in variants.iter() {
                     if v == folded {
                         continue;
                     }
-                    if collides(&v, entity) {
-                        out.dropped.push((r.id.clone(), v));
+                    let id = strs.intern(v);
+                    if collides(&strs, id, entity) {
+                        out.dropped.push((r.id.clone(), v.to_string()));
                         continue;
                     }
-                    add(&mut out, v, VariantRef { entity, kind, cue, langs });
+                    add(&mut out, &strs, id, VariantRef { entity, kind, cue, langs });
                 }
             }
             // A person's surname alone.
@@ -275,39 +318,42 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
                     } else {
                         last
                     };
-                    let mut partials = vec![(last.to_string(), lang)];
-                    partials.extend(surname_alternatives(last, affixes).into_iter().map(|alt| (alt, lang)));
+                    partials.clear();
+                    partials.push(last, lang);
+                    surname_alternatives_into("", last, affixes, lang, &mut partials);
                     // A Persian compound surname of two words after a first
                     // name (`اکبر هاشمی رفسنجانی` → `هاشمی رفسنجانی`): when
                     // the word before the last is nobody's first name.
                     if head.contains(' ') && !last.contains(' ') && !first_words.contains(before_last) {
-                        partials.push((folded[folded.len() - last.len() - 1 - before_last.len()..].to_string(), lang));
+                        partials.push(&folded[folded.len() - last.len() - 1 - before_last.len()..], lang);
                     }
                     // A surname joined by a ZWNJ, typed with a space.
                     let written = name.surface.trim().rsplit(' ').next().unwrap_or("");
                     if written.contains('\u{200C}') {
-                        partials.push((fold_name(&written.replace('\u{200C}', " ")), lang));
+                        partials.push(&fold_name(&written.replace('\u{200C}', " ")), lang);
                     }
-                    partials.extend(letter_variants(last).into_iter().map(|v| (v, Lang::Ar.bit())));
-                    for (p, langs) in partials {
-                        if p.chars().count() < 3 || affixes.stop_partial.contains(&p) {
+                    letter_variants_into(last, Lang::Ar.bit(), &mut partials);
+                    for (p, langs) in partials.iter() {
+                        if p.chars().nth(2).is_none() || affixes.stop_partial.iter().any(|s| s == p) {
                             continue;
                         }
                         // A surname that is a common word (ظریف, باور)
                         // names the person only where the full name stands
                         // in the same text, even when the person is `known`.
-                        let kind = if frequent.contains(&p, None) {
+                        let kind = if frequent.contains(p, None) {
                             VariantKind::PartialCommon
                         } else {
                             VariantKind::Partial
                         };
-                        if collides(&p, entity) {
-                            out.dropped.push((r.id.clone(), p));
+                        let id = strs.intern(p);
+                        if collides(&strs, id, entity) {
+                            out.dropped.push((r.id.clone(), p.to_string()));
                             continue;
                         }
                         add(
                             &mut out,
-                            p,
+                            &strs,
+                            id,
                             VariantRef {
                                 entity,
                                 kind,
@@ -332,6 +378,137 @@ pub(crate) fn compile(records: Vec<Record>, cues: &Cues, affixes: &Affixes, freq
     }
     out.records = records;
     Ok(out)
+}
+
+/// No pattern, no entry.
+const NO_PATTERN: u32 = u32::MAX;
+const NIL: u32 = u32::MAX;
+
+/// An entity that lists a folded name explicitly, with the name's cue
+/// class; `next` links the entries of one name.
+#[derive(Debug, Clone, Copy)]
+struct Explicit {
+    entity: u32,
+    cue: Option<u16>,
+    next: u32,
+}
+
+/// Every folded string of a compilation, stored once in one buffer and
+/// named by a dense `u32` id: the maps of `compile` are keyed by ids, so a
+/// variant is hashed once and never allocated on its own.
+struct Interner {
+    text: String,
+    entries: Vec<Interned>,
+    /// Open addressing, linear probing: entry ids, `NIL` for empty slots.
+    slots: Vec<u32>,
+}
+
+struct Interned {
+    start: u32,
+    end: u32,
+    hash: u32,
+    /// The first and last of the string's `Explicit` entries, or `NIL`.
+    first: u32,
+    last: u32,
+}
+
+impl Interner {
+    fn with_capacity(strings: usize, bytes: usize) -> Interner {
+        Interner {
+            text: String::with_capacity(bytes),
+            entries: Vec::with_capacity(strings),
+            slots: vec![NIL; (strings * 2).next_power_of_two().max(64)],
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn get(&self, id: u32) -> &str {
+        let e = &self.entries[id as usize];
+        &self.text[e.start as usize..e.end as usize]
+    }
+
+    fn hash(s: &str) -> u32 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(s.as_bytes());
+        (h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+    }
+
+    /// The slot of `s` (with hash `hash`): where it is, or the empty slot
+    /// where it goes.
+    fn slot(&self, s: &str, hash: u32) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash as usize) & mask;
+        loop {
+            match self.slots[i] {
+                NIL => return i,
+                id => {
+                    let e = &self.entries[id as usize];
+                    if e.hash == hash && &self.text[e.start as usize..e.end as usize] == s {
+                        return i;
+                    }
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The id of `s`, added if new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let hash = Interner::hash(s);
+        let i = self.slot(s, hash);
+        if self.slots[i] != NIL {
+            return self.slots[i];
+        }
+        let id = self.entries.len() as u32;
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        self.entries.push(Interned {
+            start,
+            end: self.text.len() as u32,
+            hash,
+            first: NIL,
+            last: NIL,
+        });
+        self.slots[i] = id;
+        if self.entries.len() * 2 > self.slots.len() {
+            let mut slots = vec![NIL; self.slots.len() * 2];
+            let mask = slots.len() - 1;
+            for (id, e) in self.entries.iter().enumerate() {
+                let mut i = (e.hash as usize) & mask;
+                while slots[i] != NIL {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = id as u32;
+            }
+            self.slots = slots;
+        }
+        id
+    }
+
+    /// The entities that list string `id` explicitly, in the order added.
+    fn explicit<'a>(&self, id: u32, all: &'a [Explicit]) -> impl Iterator<Item = &'a Explicit> + 'a {
+        let mut at = self.entries[id as usize].first;
+        std::iter::from_fn(move || {
+            let e = all.get(at as usize)?;
+            at = e.next;
+            Some(e)
+        })
+    }
+
+    fn add_explicit(&mut self, id: u32, e: Explicit, all: &mut Vec<Explicit>) {
+        let new = all.len() as u32;
+        all.push(Explicit { next: NIL, ..e });
+        let entry = &mut self.entries[id as usize];
+        match entry.last {
+            NIL => entry.first = new,
+            last => all[last as usize].next = new,
+        }
+        entry.last = new;
+    }
 }
 
 /// Offices whose holders are named by surname alone in the news.
