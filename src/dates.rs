@@ -37,7 +37,8 @@ enum Calendar {
 pub(crate) struct Dates {
     /// Every DATE expression written with words, a bare Gregorian year or a
     /// year with an era: group `d` is the date.
-    words: Regex,
+    /// Every DATE form, tried only at word starts (anchored).
+    words: regex_automata::meta::Regex,
     /// Numeric dates (`2024/01/27`, `27-01-2024`), an era allowed after;
     /// compiled when a text first has a digit.
     numeric: LazyRegex,
@@ -356,12 +357,11 @@ impl Dates {
             r"^(?:{decade_cue} (?:(?P<num>[0-9]{{2,4}})|(?P<word>{decade_number}))|(?P<dw>{decade_word})(?: (?P<century>{century}))?)(?: ?(?P<era>{era}))?$"
         );
         let solar_year = format!(r"(?:^|[^\p{{L}}\p{{N}}]){} (?P<d>1[34][0-9]{{2}})", alternation(&l.year_cues));
-        let compile = |p: &str| Regex::new(p).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())));
         Ok(Dates {
             not_in_arabic: l.not_in_arabic.iter().cloned().collect(),
             weekday_not_after: l.weekday_not_after.iter().cloned().collect(),
             weekday_forms: l.weekdays.iter().map(|w| w.replace(' ', "")).collect(),
-            words: compile(&words)?,
+            words: regex_automata::meta::Regex::new(&words).map_err(|e| Error::new(file, None, None, Detail::Pattern(e.to_string())))?,
             numeric: LazyRegex::new(numeric),
             solar_year: LazyRegex::new(solar_year),
             parts: LazyRegex::new(parts),
@@ -381,10 +381,24 @@ impl Dates {
     /// outside.
     /// The dates of the folded text; a date starts a word, or follows the
     /// Arabic proclitics of `affixes` joined to it (`وفي`, `بتاريخ` …).
-    pub(crate) fn find(&self, folded: &str, affixes: &Affixes, out: &mut Vec<DateMatch>) {
+    pub(crate) fn find(&self, folded: &str, starts: &[usize], affixes: &Affixes, out: &mut Vec<DateMatch>) {
         let mut found = Vec::new();
+        // A date starts a word, or follows a proclitic joined to one
+        // (`left_edge` accepts no other start), so the DATE forms are tried
+        // only there, anchored, rather than scanned for over the whole text;
+        // in order, each from the end of the last date, which is what the
+        // leftmost search from that end would find.
         let mut at = 0;
-        while let Some(m) = self.words.find_at(folded, at) {
+        for &p in starts {
+            if p < at {
+                continue;
+            }
+            let input = regex_automata::Input::new(folded)
+                .span(p..folded.len())
+                .anchored(regex_automata::Anchored::Yes);
+            let Some(m) = self.words.search(&input) else {
+                continue;
+            };
             // the date without the consumed right edge
             let end = match folded[..m.end()].chars().next_back() {
                 Some(c) if m.end() > m.start() && !crate::edges::is_word(c) => m.end() - c.len_utf8(),
@@ -397,9 +411,6 @@ impl Dates {
                     value: self.value(&folded[m.start()..end]),
                 });
                 at = end;
-            } else {
-                // not at a word start: go on from the next character
-                at = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
             }
         }
         // Both need a digit (the fold makes every digit ASCII).
@@ -579,7 +590,8 @@ mod tests {
         let n = crate::normalize(text);
         let mut out = Vec::new();
         let affixes = Affixes::parse(crate::gazetteer::DEFAULT_AFFIXES.0, crate::gazetteer::DEFAULT_AFFIXES.1).unwrap();
-        dates().find(n.as_str(), &affixes, &mut out);
+        let starts = crate::edges::word_starts(n.as_str(), &affixes);
+        dates().find(n.as_str(), &starts, &affixes, &mut out);
         out.into_iter().map(|m| (n.as_str()[m.start..m.end].to_string(), m.value)).collect()
     }
 

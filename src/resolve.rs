@@ -252,7 +252,7 @@ pub(crate) fn entities(m: Resolver<'_>, doc: &Analysis<'_>) -> Vec<Entity> {
         }
     }
     let mut dates: Vec<DateMatch> = Vec::new();
-    m.dates.find(f, m.affixes, &mut dates);
+    m.dates.find(f, starts, m.affixes, &mut dates);
     for (i, d) in dates.iter().enumerate() {
         if (languages.at(d.start) == Some(Language::Arabic) && m.dates.not_in_arabic(&f[d.start..d.end]))
             || m.dates.weekday_named_for(f, d.start, d.end)
