@@ -106,10 +106,7 @@ pub(crate) fn write_document(
             serde_json::to_writer_pretty(&mut *out, &doc)?;
             writeln!(out)?;
         }
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &doc)?;
-            writeln!(out)?;
-        }
+        Format::Jsonl => crate::formats::jsonl::write(out, doc.file, doc.id, x)?,
         Format::Spacy => crate::formats::spacy::write(out, name, id, text, x)?,
         Format::Conll => crate::formats::conll::write(out, name, id, text, x)?,
         Format::Brat => crate::formats::brat::write(out, name, id, text, x)?,

@@ -12,6 +12,7 @@
 pub(crate) mod brat;
 pub(crate) mod conll;
 pub(crate) mod html;
+pub(crate) mod jsonl;
 pub(crate) mod spacy;
 pub(crate) mod tokens;
 
