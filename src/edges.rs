@@ -30,6 +30,14 @@ pub(crate) fn is_word(c: char) -> bool {
 }
 
 /// The char at byte `i` of `f` (a char boundary): its code point, its
+/// length, and whether it is a word char ([`is_word`]), read off the bytes
+/// for ASCII and the Arabic block: for loops over every char of a text.
+#[inline(always)]
+pub(crate) fn word_char_at(f: &str, i: usize) -> (u32, usize, bool) {
+    char_at(f, i, &ARABIC_WORD)
+}
+
+/// The char at byte `i` of `f` (a char boundary): its code point, its
 /// length, and whether it is a word char. ASCII and the Arabic block are read
 /// off the bytes.
 #[inline(always)]

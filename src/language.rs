@@ -119,22 +119,27 @@ impl Languages {
                 *ar += 1;
             }
         };
-        for (i, c) in f.char_indices() {
-            if crate::edges::is_word(c) {
-                if matches!(c, 'پ' | 'چ' | 'ژ' | 'گ') {
+        let mut i = 0;
+        while i < f.len() {
+            let (cp, len, word) = crate::edges::word_char_at(f, i);
+            if word {
+                // پ چ ژ گ
+                if matches!(cp, 0x67e | 0x686 | 0x698 | 0x6af) {
                     fa += 2;
                 }
                 word_start.get_or_insert(i);
+                i += len;
                 continue;
             }
             if let Some(s) = word_start.take() {
                 flush_word(s, i, &mut fa, &mut ar);
             }
-            if ends_sentence(c) {
-                raw.push((i + c.len_utf8(), fa, ar));
+            if char::from_u32(cp).is_some_and(ends_sentence) {
+                raw.push((i + len, fa, ar));
                 fa = 0;
                 ar = 0;
             }
+            i += len;
         }
         if let Some(s) = word_start {
             flush_word(s, f.len(), &mut fa, &mut ar);
@@ -144,12 +149,18 @@ impl Languages {
             Some(last) if fa == 0 && ar == 0 && f[last.0..].trim().is_empty() => last.0 = f.len(),
             _ => raw.push((f.len(), fa, ar)),
         }
-        for (i, c) in text.char_indices() {
-            if matches!(c, 'ة' | 'إ') {
-                let at = norm.to_folded(i);
-                let k = raw.partition_point(|&(end, _, _)| end <= at).min(raw.len() - 1);
-                raw[k].2 += 1;
-            }
+        // ة (D8 A9) and إ (D8 A5), found by their bytes: a second byte of
+        // a UTF-8 sequence never equals a first one, so every match is a char.
+        let bytes = text.as_bytes();
+        let marked = bytes
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0] == 0xD8 && (w[1] == 0xA9 || w[1] == 0xA5))
+            .map(|(i, _)| i);
+        for i in marked {
+            let at = norm.to_folded(i);
+            let k = raw.partition_point(|&(end, _, _)| end <= at).min(raw.len() - 1);
+            raw[k].2 += 1;
         }
         let decide = |fa: i32, ar: i32| match fa.cmp(&ar) {
             std::cmp::Ordering::Greater => Some(Language::Persian),
