@@ -136,7 +136,11 @@ impl GazetteerEntry {
         }
     }
 
-    /// Adds a name, as in a file cell: it may end with `[cue:CLASS]`.
+    /// Adds a name, as in a file cell: it may end with `[cue:CLASS]`. Its
+    /// orthography, which a file gives by its column, is read off its
+    /// letters: Latin letters make a Latin name; پ چ ژ گ ی ک a Persian one;
+    /// ة ى ي ك an Arabic one; a name with none of them (`الأمل`, `تهران`)
+    /// counts as both, as if it stood in the `fa` and the `ar` column.
     ///
     /// ```
     /// use namyab::{EntityType, Extractor, GazetteerEntry};
@@ -245,12 +249,20 @@ impl GazetteerEntry {
         }
         let mut names = Vec::new();
         for n in &self.names {
-            let lang = if n.chars().any(|c| c.is_ascii_alphabetic()) {
-                Lang::Latin
+            let persian = n.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'));
+            let arabic = n.chars().any(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك'));
+            let langs: &[Lang] = if n.chars().any(|c| c.is_ascii_alphabetic()) {
+                &[Lang::Latin]
+            } else if persian && !arabic {
+                &[Lang::Fa]
+            } else if arabic && !persian {
+                &[Lang::Ar]
             } else {
-                Lang::Fa
+                &[Lang::Fa, Lang::Ar]
             };
-            names.push(gazetteer::parse_name(n, lang).map_err(|d| err("name", d))?);
+            for &lang in langs {
+                names.push(gazetteer::parse_name(n, lang).map_err(|d| err("name", d))?);
+            }
         }
         if names.is_empty() {
             return Err(err("name", Detail::NoNames(self.id.clone())));

@@ -85,3 +85,27 @@ fn date_cases() {
         failures.join("\n")
     );
 }
+
+/// An entry added in code with an Arabic name is an Arabic name: found in
+/// Arabic text even where the name is also a common Arabic word (an entry
+/// is the user's own choice), as the same row in an `ar` column is.
+#[test]
+fn an_arabic_entry_added_in_code_is_arabic() {
+    use namyab::{EntityType, Extractor, GazetteerEntry};
+    let text = "وأعلنت حركة الأمل أنها ستشارك في الانتخابات.";
+    let from_entry = Extractor::builder()
+        .defaults(false)
+        .add_entry(GazetteerEntry::new("amal_movement", EntityType::Org).name("الأمل"))
+        .build()
+        .unwrap();
+    let from_file = Extractor::builder()
+        .defaults(false)
+        .add_gazetteer_str("mine.tsv", "id\ttype\tar\namal_movement\tORG\tالأمل\n")
+        .build()
+        .unwrap();
+    for ex in [&from_entry, &from_file] {
+        let x = ex.extract(text);
+        let found: Vec<(&str, Option<&str>)> = x.entities.iter().map(|e| (&text[e.span.range()], e.id.as_deref())).collect();
+        assert_eq!(found, [("الأمل", Some("amal_movement"))]);
+    }
+}
