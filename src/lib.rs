@@ -105,15 +105,15 @@
 //!
 //! Single thread, on the project's 2-core build machine, over the 1.3 MB
 //! bench corpus (`cargo bench --bench extract`; `BENCHMARKS.md` has every
-//! command and the history): the whole pipeline runs at about 7.6 MiB/s
-//! (entities alone about 14 MiB/s); the fold at about 119 MiB/s; name
+//! command and the history): the whole pipeline runs at about 11.5 MiB/s
+//! (entities alone about 25 MiB/s); the fold at about 119 MiB/s; name
 //! matching at about 74 MiB/s. The default gazetteers (5,702 entities,
 //! 80,063 name variants) are compiled when the crate is built (`build.rs`),
-//! so the default extractor loads in about 40 ms of CPU (a whole one-line
-//! run of `namyab extract`); with gazetteers added, building compiles them
-//! all at run time, about 200 ms. An [`Extractor`] is shared across threads as is;
-//! `namyab extract --jobs N` does that for whole corpora. Every stage is
-//! linear in the input, hostile input included.
+//! so the default extractor loads in about 22 ms (a whole one-line run of
+//! `namyab extract` takes about 37 ms); with gazetteers added, building
+//! compiles them all at run time, about 110 ms. An [`Extractor`] is shared
+//! across threads as is; `namyab extract --jobs N` does that for whole
+//! corpora. Every stage is linear in the input, hostile input included.
 //!
 //! ## Crate features
 //!
