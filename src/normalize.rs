@@ -65,7 +65,6 @@ pub fn normalize(text: &str) -> Normalized {
         original_len: text.len(),
     };
     let mut in_space = false;
-    let (ascii, arabic) = &*KEPT;
     let b = text.as_bytes();
     let mut pos = 0;
     while pos < b.len() {
@@ -73,25 +72,7 @@ pub fn normalize(text: &str) -> Normalized {
         // copied whole: the offset map needs a record at most at its first
         // char, as the rest keep the same difference.
         let run = pos;
-        while pos < b.len() {
-            let b0 = b[pos];
-            if b0 < 0x80 {
-                // A single space is kept too.
-                let space = b0 == b' ' && if pos > run { b[pos - 1] != b' ' } else { !in_space };
-                if !ascii[b0 as usize] && !space {
-                    break;
-                }
-                pos += 1;
-            } else if (0xD8..=0xDB).contains(&b0) && pos + 1 < b.len() {
-                let cp = ((b0 as usize & 0x1f) << 6) | (b[pos + 1] as usize & 0x3f);
-                if !arabic[cp - 0x600] {
-                    break;
-                }
-                pos += 2;
-            } else {
-                break;
-            }
-        }
+        pos = kept_run_end(b, run, in_space);
         if pos > run {
             in_space = b[pos - 1] == b' ';
             let first = text[run..].chars().next().unwrap_or(' ');
@@ -110,43 +91,10 @@ pub fn normalize(text: &str) -> Normalized {
                     out.extend_last_end(end);
                 }
             }
-            Fold::Space => {
-                if !in_space {
-                    out.push(' ', pos, end);
-                    in_space = true;
-                }
-            }
-            Fold::Keep => {
-                in_space = false;
-                out.push(c, pos, end);
-            }
-            Fold::To(f) => {
-                in_space = false;
-                out.push(f, pos, end);
-            }
-            Fold::Decompose => {
-                // Presentation forms: compatibility decomposition of this
-                // one character, each part folded again (marks drop out).
-                decompose_compatible(c, |d| match classify(d) {
-                    Fold::Keep => {
-                        in_space = false;
-                        out.push(d, pos, end);
-                    }
-                    Fold::To(f) => {
-                        in_space = false;
-                        out.push(f, pos, end);
-                    }
-                    Fold::Space => {
-                        if !in_space {
-                            out.push(' ', pos, end);
-                            in_space = true;
-                        }
-                    }
-                    // A presentation form never decomposes to another
-                    // presentation form; dropped parts are marks.
-                    Fold::Drop(_) | Fold::Decompose => {}
-                });
-            }
+            // Presentation forms: compatibility decomposition of this one
+            // character, each part folded again (marks drop out).
+            Fold::Decompose => decompose_compatible(c, |d| fold_one(d, classify(d), &mut in_space, |f| out.push(f, pos, end))),
+            f => fold_one(c, f, &mut in_space, |f| out.push(f, pos, end)),
         }
     }
     out
@@ -156,7 +104,6 @@ pub fn normalize(text: &str) -> Normalized {
 /// text as `normalize(text).as_str()`, for names folded by the thousand
 /// when a gazetteer is compiled.
 pub(crate) fn fold_into(text: &str, out: &mut String) {
-    let (ascii, arabic) = &*KEPT;
     let mut in_space = false;
     let b = text.as_bytes();
     let mut pos = 0;
@@ -164,24 +111,7 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
         // A run of chars kept as they are, and of single spaces, is copied
         // whole, as in `normalize`.
         let run = pos;
-        while pos < b.len() {
-            let b0 = b[pos];
-            if b0 < 0x80 {
-                let space = b0 == b' ' && if pos > run { b[pos - 1] != b' ' } else { !in_space };
-                if !ascii[b0 as usize] && !space {
-                    break;
-                }
-                pos += 1;
-            } else if (0xD8..=0xDB).contains(&b0) && pos + 1 < b.len() {
-                let cp = ((b0 as usize & 0x1f) << 6) | (b[pos + 1] as usize & 0x3f);
-                if !arabic[cp - 0x600] {
-                    break;
-                }
-                pos += 2;
-            } else {
-                break;
-            }
-        }
+        pos = kept_run_end(b, run, in_space);
         if pos > run {
             in_space = b[pos - 1] == b' ';
             out.push_str(&text[run..pos]);
@@ -192,26 +122,26 @@ pub(crate) fn fold_into(text: &str, out: &mut String) {
         match classify(c) {
             // Presentation forms: compatibility decomposition of this one
             // character, each part folded again.
-            Fold::Decompose => decompose_compatible(c, |d| fold_one(d, classify(d), out, &mut in_space)),
-            f => fold_one(c, f, out, &mut in_space),
+            Fold::Decompose => decompose_compatible(c, |d| fold_one(d, classify(d), &mut in_space, |f| out.push(f))),
+            f => fold_one(c, f, &mut in_space, |f| out.push(f)),
         }
     }
 }
 
 /// [`fold_into`] for one char `c` of class `f`.
-fn fold_one(c: char, f: Fold, out: &mut String, in_space: &mut bool) {
+fn fold_one(c: char, f: Fold, in_space: &mut bool, mut emit: impl FnMut(char)) {
     match f {
         Fold::Keep => {
             *in_space = false;
-            out.push(c);
+            emit(c);
         }
         Fold::To(t) => {
             *in_space = false;
-            out.push(t);
+            emit(t);
         }
         Fold::Space => {
             if !*in_space {
-                out.push(' ');
+                emit(' ');
                 *in_space = true;
             }
         }
@@ -219,6 +149,36 @@ fn fold_one(c: char, f: Fold, out: &mut String, in_space: &mut bool) {
         // form; dropped parts are marks.
         Fold::Drop(_) | Fold::Decompose => {}
     }
+}
+
+/// Where the run of chars the fold keeps as they are, from byte `run` of
+/// `b`, ends: ASCII and Arabic-block chars read off the bytes, and single
+/// spaces (`in_space`: the fold's last char was a space). Such a run is
+/// copied whole by `normalize` and `fold_into`.
+#[inline(always)]
+fn kept_run_end(b: &[u8], run: usize, in_space: bool) -> usize {
+    let (ascii, arabic) = &*KEPT;
+    let mut pos = run;
+    while pos < b.len() {
+        let b0 = b[pos];
+        if b0 < 0x80 {
+            // A single space is kept too.
+            let space = b0 == b' ' && if pos > run { b[pos - 1] != b' ' } else { !in_space };
+            if !ascii[b0 as usize] && !space {
+                break;
+            }
+            pos += 1;
+        } else if (0xD8..=0xDB).contains(&b0) && pos + 1 < b.len() {
+            let cp = ((b0 as usize & 0x1f) << 6) | (b[pos + 1] as usize & 0x3f);
+            if !arabic[cp - 0x600] {
+                break;
+            }
+            pos += 2;
+        } else {
+            break;
+        }
+    }
+    pos
 }
 
 fn record(breaks: &mut Vec<(u32, u32)>, folded: usize, original: usize) {
