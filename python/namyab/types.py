@@ -80,8 +80,9 @@ class Evidence(TypedDict):
     sentence: Span
 
 
-class _RelationBase(TypedDict):
-    type: Literal["met-with", "mediated-by"]
+class _Statement(TypedDict):
+    """The fields relations and events share."""
+
     status: Status
     cameo: str
     trigger: Span
@@ -89,6 +90,10 @@ class _RelationBase(TypedDict):
     place: Optional[Entity]
     date: Optional[Entity]
     evidence: List[Evidence]
+
+
+class _RelationBase(_Statement):
+    type: Literal["met-with", "mediated-by"]
     event: int
 
 
@@ -102,16 +107,9 @@ class Relation(_RelationBase, total=False):
     modality: Modality
 
 
-class _EventBase(TypedDict):
+class _EventBase(_Statement):
     kind: EventKind
     members: List[Member]
-    status: Status
-    cameo: str
-    trigger: Span
-    sentence: Span
-    place: Optional[Entity]
-    date: Optional[Entity]
-    evidence: List[Evidence]
 
 
 class Event(_EventBase, total=False):
