@@ -138,9 +138,11 @@ impl GazetteerEntry {
 
     /// Adds a name, as in a file cell: it may end with `[cue:CLASS]`. Its
     /// orthography, which a file gives by its column, is read off its
-    /// letters: Latin letters make a Latin name; پ چ ژ گ ی ک a Persian one;
-    /// ة ى ي ك an Arabic one; a name with none of them (`الأمل`, `تهران`)
-    /// counts as both, as if it stood in the `fa` and the `ar` column.
+    /// letters: Latin letters make a Latin name; پ چ ژ گ a Persian one;
+    /// ة ى an Arabic one; a name with none of them (`الأمل`, `تهران`)
+    /// counts as both, as if it stood in the `fa` and the `ar` column (ی/ي
+    /// and ک/ك tell nothing: each language is often typed on the other's
+    /// keyboard).
     ///
     /// ```
     /// use namyab::{EntityType, Extractor, GazetteerEntry};
@@ -249,13 +251,13 @@ impl GazetteerEntry {
         }
         let mut names = Vec::new();
         for n in &self.names {
-            let persian = n.chars().any(|c| matches!(c, 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'));
-            let arabic = n.chars().any(|c| matches!(c, 'ة' | 'ى' | 'ي' | 'ك'));
+            // as a mention's orthography is told (`resolve::Script`)
+            let (persian, arabic) = crate::language::orthography_letters(n);
             let langs: &[Lang] = if n.chars().any(|c| c.is_ascii_alphabetic()) {
                 &[Lang::Latin]
-            } else if persian && !arabic {
+            } else if persian > 0 && arabic == 0 {
                 &[Lang::Fa]
-            } else if arabic && !persian {
+            } else if arabic > 0 && persian == 0 {
                 &[Lang::Ar]
             } else {
                 &[Lang::Fa, Lang::Ar]
@@ -379,7 +381,9 @@ impl<'a> EntityInfo<'a> {
         self.record.metonym_of.as_deref()
     }
 
-    /// The names as written in the gazetteer.
+    /// The names as written in the gazetteer, each once (a name that
+    /// stands in two columns, or that an entry gives with no letter only
+    /// one orthography writes, is listed once).
     ///
     /// ```
     /// let ex = namyab::default_extractor();
@@ -387,7 +391,12 @@ impl<'a> EntityInfo<'a> {
     /// assert_eq!(names, ["باکو", "باكو"]);
     /// ```
     pub fn names(&self) -> impl Iterator<Item = &'a str> + 'a {
-        self.record.names.iter().map(|n| n.surface.as_str())
+        let names = &self.record.names;
+        names
+            .iter()
+            .enumerate()
+            .filter(move |(i, n)| !names[..*i].iter().any(|m| m.surface == n.surface))
+            .map(|(_, n)| n.surface.as_str())
     }
 
     /// Offices held, with their date ranges.
@@ -789,16 +798,29 @@ impl Extractor {
     /// ```
     pub fn common_word_names(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.model.names.records().iter().flat_map(move |r| {
-            r.names.iter().filter_map(move |n| {
-                let lang = match n.lang {
-                    Lang::Fa => crate::language::Language::Persian,
-                    Lang::Ar => crate::language::Language::Arabic,
-                    Lang::Latin => return None,
-                };
-                let folded = gazetteer::fold_name(&n.surface);
-                (n.cue.is_none() && !folded.contains(' ') && self.model.frequent.contains(&folded, Some(lang)))
-                    .then_some((r.id.as_str(), n.surface.as_str()))
-            })
+            let mut found: Vec<(&str, &str)> = r
+                .names
+                .iter()
+                .filter_map(move |n| {
+                    let lang = match n.lang {
+                        Lang::Fa => crate::language::Language::Persian,
+                        Lang::Ar => crate::language::Language::Arabic,
+                        Lang::Latin => return None,
+                    };
+                    let folded = gazetteer::fold_name(&n.surface);
+                    (n.cue.is_none() && !folded.contains(' ') && self.model.frequent.contains(&folded, Some(lang)))
+                        .then_some((r.id.as_str(), n.surface.as_str()))
+                })
+                .collect();
+            // a name in both columns (or of both orthographies) once
+            let mut seen: Vec<(&str, &str)> = Vec::new();
+            found.retain(|x| {
+                !seen.contains(x) && {
+                    seen.push(*x);
+                    true
+                }
+            });
+            found
         })
     }
 

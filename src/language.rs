@@ -93,6 +93,21 @@ pub(crate) struct Languages {
     sentences: Vec<(usize, Option<Language>)>,
 }
 
+/// How many letters of `s` only Persian writes (پ چ ژ گ) and only Arabic
+/// writes (ة ى). Not ي/ی or ك/ک: Persian is often typed on Arabic keyboards
+/// and the reverse, so those say nothing.
+pub(crate) fn orthography_letters(s: &str) -> (usize, usize) {
+    let (mut fa, mut ar) = (0, 0);
+    for c in s.chars() {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' => fa += 1,
+            'ة' | 'ى' => ar += 1,
+            _ => {}
+        }
+    }
+    (fa, ar)
+}
+
 fn ends_sentence(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '؛' | ';')
 }

@@ -524,20 +524,6 @@ impl<'a> Script<'a> {
         Script { text, document: None }
     }
 
-    /// Letters only one orthography writes. Not ي/ی or ك/ک: Persian is
-    /// often typed on Arabic keyboards and the reverse, so those say nothing.
-    fn letters(s: &str) -> (usize, usize) {
-        let (mut fa, mut ar) = (0, 0);
-        for c in s.chars() {
-            match c {
-                'پ' | 'چ' | 'ژ' | 'گ' => fa += 1,
-                'ة' | 'ى' => ar += 1,
-                _ => {}
-            }
-        }
-        (fa, ar)
-    }
-
     fn decide(fa: usize, ar: usize) -> Option<u8> {
         match (fa > 0, ar > 0) {
             (true, false) => Some(FA_BIT),
@@ -550,13 +536,13 @@ impl<'a> Script<'a> {
 
     /// The bits a name's orthography must share with the mention's.
     fn of(&mut self, mention: &str) -> u8 {
-        let (fa, ar) = Self::letters(mention);
+        let (fa, ar) = crate::language::orthography_letters(mention);
         if let (true, false) | (false, true) = (fa > 0, ar > 0) {
             return Self::decide(fa, ar).unwrap_or(ANY) | LATIN_BIT;
         }
         let text = self.text;
         *self.document.get_or_insert_with(|| {
-            let (fa, ar) = Self::letters(text);
+            let (fa, ar) = crate::language::orthography_letters(text);
             Self::decide(fa, ar).unwrap_or(ANY) | LATIN_BIT
         })
     }
